@@ -1,0 +1,173 @@
+package dev.veto.engine.approval;
+
+import dev.veto.engine.Approval;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Calls held for approval and the answers to them. A decision id resolves exactly once: the first answer
+ * (a reviewer's, the escalation on timeout, or an unavailable channel) wins, and every later answer gets
+ * {@link ResolveResult#ALREADY_RESOLVED} and changes nothing.
+ */
+public final class ApprovalRegistry {
+
+    /** How many ended decisions are remembered so that a late answer is told "already resolved", not "unknown". */
+    private static final int REMEMBERED_OUTCOMES = 10_000;
+
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
+    private final Map<String, Approval> ended = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Approval> eldest) {
+            return size() > REMEMBERED_OUTCOMES;
+        }
+    });
+    private final List<ApprovalListener> listeners = new CopyOnWriteArrayList<>();
+
+    private record Held(ApprovalRequest request, CompletableFuture<Approval> answer, long startedNanos) {
+    }
+
+    public void addListener(ApprovalListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(ApprovalListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Holds a call; listeners (channels) are told. */
+    public void open(ApprovalRequest request) {
+        held.put(request.decisionId(), new Held(request, new CompletableFuture<>(), System.nanoTime()));
+        for (ApprovalListener listener : listeners) {
+            try {
+                listener.opened(request);
+            } catch (RuntimeException e) {
+                // A broken channel must not stop the others from being told; the timeout still decides.
+            }
+        }
+    }
+
+    /** The calls held now, oldest first. */
+    public List<ApprovalRequest> pending() {
+        List<ApprovalRequest> requests = new ArrayList<>();
+        for (Held h : held.values()) {
+            if (!h.answer().isDone()) {
+                requests.add(h.request());
+            }
+        }
+        requests.sort((a, b) -> a.requestedAt().compareTo(b.requestedAt()));
+        return requests;
+    }
+
+    /** The held call with this decision id, if it is still held. */
+    public Optional<ApprovalRequest> find(String decisionId) {
+        Held h = held.get(decisionId);
+        return h == null || h.answer().isDone() ? Optional.empty() : Optional.of(h.request());
+    }
+
+    /** How the decision ended, if it has ended and is still remembered. */
+    public Optional<Approval> outcome(String decisionId) {
+        return Optional.ofNullable(ended.get(decisionId));
+    }
+
+    /** A reviewer's answer. */
+    public ResolveResult resolve(String decisionId, boolean granted, String reviewer, String reason) {
+        return resolve(decisionId, granted, reviewer, reason, null);
+    }
+
+    /**
+     * A reviewer's answer bound to the call they saw: when {@code expectedArgumentsHash} is given and is
+     * not the held call's hash, nothing changes.
+     */
+    public ResolveResult resolve(String decisionId, boolean granted, String reviewer, String reason,
+            String expectedArgumentsHash) {
+        Held h = held.get(decisionId);
+        if (h == null) {
+            return ended.containsKey(decisionId) ? ResolveResult.ALREADY_RESOLVED : ResolveResult.UNKNOWN;
+        }
+        if (expectedArgumentsHash != null && !expectedArgumentsHash.equals(h.request().argumentsHash())) {
+            return ResolveResult.CALL_MISMATCH;
+        }
+        Approval.Outcome outcome = granted ? Approval.Outcome.GRANTED : Approval.Outcome.DENIED;
+        return complete(h, new Approval(granted, reviewer, reason, outcome, waitedMillis(h)))
+                ? ResolveResult.RESOLVED
+                : ResolveResult.ALREADY_RESOLVED;
+    }
+
+    /** A channel cannot reach anyone for this call: the escalation decides at once. */
+    public ResolveResult channelUnavailable(String decisionId, String why) {
+        Held h = held.get(decisionId);
+        if (h == null) {
+            return ended.containsKey(decisionId) ? ResolveResult.ALREADY_RESOLVED : ResolveResult.UNKNOWN;
+        }
+        return complete(h, escalation(h, Approval.Outcome.CHANNEL_UNAVAILABLE, why))
+                ? ResolveResult.RESOLVED
+                : ResolveResult.ALREADY_RESOLVED;
+    }
+
+    /**
+     * Blocks until the held call is answered or {@code timeout} passes; then the request's escalation
+     * decides (deny unless the policy said allow). Never throws; an unknown id is denied.
+     */
+    public Approval await(String decisionId, Duration timeout) {
+        Held h = held.get(decisionId);
+        if (h == null) {
+            Approval previous = ended.get(decisionId);
+            return previous != null ? previous
+                    : new Approval(false, "veto", "no call is held under decision " + decisionId,
+                            Approval.Outcome.UNKNOWN_DECISION, 0);
+        }
+        try {
+            return h.answer().get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            complete(h, escalation(h, Approval.Outcome.TIMED_OUT,
+                    "no answer within " + timeout.toMillis() + " ms"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            complete(h, new Approval(false, "veto", "interrupted while waiting for approval",
+                    Approval.Outcome.DENIED, waitedMillis(h)));
+        } catch (ExecutionException e) {
+            complete(h, new Approval(false, "veto", "approval failed: " + e.getCause(),
+                    Approval.Outcome.DENIED, waitedMillis(h)));
+        }
+        return h.answer().join();
+    }
+
+    private Approval escalation(Held h, Approval.Outcome outcome, String why) {
+        boolean allow = h.request().escalateToAllow();
+        return new Approval(allow, "escalation",
+                why + "; escalation: " + (allow ? "allow" : "deny"), outcome, waitedMillis(h));
+    }
+
+    /** First answer wins; returns whether this one did. */
+    private boolean complete(Held h, Approval approval) {
+        if (!h.answer().complete(approval)) {
+            return false;
+        }
+        String id = h.request().decisionId();
+        ended.put(id, h.answer().join());
+        held.remove(id, h);
+        for (ApprovalListener listener : listeners) {
+            try {
+                listener.closed(h.request(), approval);
+            } catch (RuntimeException e) {
+                // see open(): one listener's failure is not the others' concern
+            }
+        }
+        return true;
+    }
+
+    private static long waitedMillis(Held h) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - h.startedNanos());
+    }
+}

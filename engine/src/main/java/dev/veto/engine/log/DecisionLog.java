@@ -1,0 +1,34 @@
+package dev.veto.engine.log;
+
+/**
+ * Where decisions go. {@link #append} never blocks the calling thread on I/O and never throws: the
+ * writing happens on the log's own thread. Nothing appended is lost: {@link #close} (and the JVM's
+ * shutdown) drains and flushes every line.
+ */
+public interface DecisionLog extends AutoCloseable {
+
+    void append(DecisionRecord record);
+
+    /** Blocks until every record appended so far is written and flushed. */
+    void flush();
+
+    @Override
+    void close();
+
+    /** A log that keeps nothing: for tests and benchmarks that measure the engine alone. */
+    static DecisionLog discard() {
+        return new DecisionLog() {
+            @Override
+            public void append(DecisionRecord record) {
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The one command that runs every test: ./test.sh
+# Builds every module and runs the unit tests and the forked-JVM agent tests (Java 17, and Java 25 when
+# installed). Benchmarks are compiled here but run by ./bench.sh.
+set -euo pipefail
+cd "$(dirname "$0")"
+exec mvn -B -ntp verify "$@"
