@@ -1,0 +1,2 @@
+/** JMH benchmarks: the engine's decision, the agent's added cost, and peers on the same decisions. */
+package dev.veto.bench;
