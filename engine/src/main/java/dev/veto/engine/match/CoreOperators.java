@@ -1,0 +1,126 @@
+package dev.veto.engine.match;
+
+import java.lang.reflect.Array;
+import java.math.BigInteger;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The operators of the policy language itself: {@code in}, {@code not_in}, {@code regex},
+ * {@code contains}, {@code starts_with}, {@code ends_with}, {@code exists}, {@code max_length}. Each
+ * compiles its operand once (regexes included) and judges values without allocation.
+ */
+final class CoreOperators {
+
+    private CoreOperators() {
+    }
+
+    static Map<String, OperatorCompiler> all() {
+        Map<String, OperatorCompiler> ops = new LinkedHashMap<>();
+        ops.put("in", OneOf::compile);
+        ops.put("not_in", operand -> {
+            OneOf oneOf = OneOf.compile(operand);
+            return value -> !oneOf.matches(value);
+        });
+        ops.put("regex", CoreOperators::regex);
+        ops.put("contains", CoreOperators::contains);
+        ops.put("starts_with", operand -> {
+            String prefix = string(operand);
+            return value -> StringValues.of(value).startsWith(prefix);
+        });
+        ops.put("ends_with", operand -> {
+            String suffix = string(operand);
+            return value -> StringValues.of(value).endsWith(suffix);
+        });
+        ops.put("exists", Exists::compile);
+        ops.put("max_length", CoreOperators::maxLength);
+        return ops;
+    }
+
+    /** Whole-string match: {@code regex: "[a-z]+"} does not match "abc1". */
+    private static ValueMatcher regex(Object operand) {
+        String source = string(operand);
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(source);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("regex does not compile: " + e.getDescription()
+                    + " near index " + e.getIndex() + " of \"" + source + "\"");
+        }
+        return value -> pattern.matcher(StringValues.of(value)).matches();
+    }
+
+    /** A substring of a string, or an element of a list, set or array. */
+    private static ValueMatcher contains(Object operand) {
+        Literal element = Literal.of(operand);
+        return value -> {
+            if (value instanceof Collection<?> collection) {
+                for (Object item : collection) {
+                    if (equalsLeniently(element, item)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if (value != null && value.getClass().isArray()) {
+                for (int i = 0, n = Array.getLength(value); i < n; i++) {
+                    if (equalsLeniently(element, Array.get(value, i))) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if (element.kind() != Literal.Kind.STRING) {
+                throw new EvaluationException("value is " + Describe.typeOf(value)
+                        + ", expected a list to look for " + element + " in");
+            }
+            return StringValues.of(value).contains(element.string());
+        };
+    }
+
+    /** Inside a list, an element of another kind is simply a different element. */
+    private static boolean equalsLeniently(Literal element, Object item) {
+        try {
+            return element.matches(item);
+        } catch (EvaluationException e) {
+            return false;
+        }
+    }
+
+    /** Length of a string (in Unicode code points), or size of a list, map or array. */
+    private static ValueMatcher maxLength(Object operand) {
+        if (!(operand instanceof Integer || operand instanceof Long || operand instanceof BigInteger)
+                || ((Number) operand).longValue() < 0 || operand instanceof BigInteger big && big.bitLength() > 62) {
+            throw new IllegalArgumentException("expected a whole number of 0 or more, found "
+                    + OperandTypes.name(operand) + " " + operand);
+        }
+        long max = ((Number) operand).longValue();
+        return value -> {
+            long length;
+            if (StringValues.isStringLike(value)) {
+                String s = StringValues.of(value);
+                length = s.codePointCount(0, s.length());
+            } else if (value instanceof Collection<?> collection) {
+                length = collection.size();
+            } else if (value instanceof Map<?, ?> map) {
+                length = map.size();
+            } else if (value != null && value.getClass().isArray()) {
+                length = Array.getLength(value);
+            } else {
+                throw new EvaluationException("value is " + Describe.typeOf(value)
+                        + ", expected a string, list, map or array");
+            }
+            return length <= max;
+        };
+    }
+
+    private static String string(Object operand) {
+        if (!(operand instanceof String s)) {
+            throw new IllegalArgumentException("expected a string, found " + OperandTypes.name(operand));
+        }
+        return s;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.veto.engine.match;
+
+/** Short, safe descriptions of values for reasons and traces: bounded in length, never a value's whole text. */
+public final class Describe {
+
+    private static final int MAX_SHOWN = 60;
+
+    private Describe() {
+    }
+
+    /** {@code a String}, {@code a List}, {@code an Integer}... */
+    public static String typeOf(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        String name = value.getClass().getSimpleName();
+        if (name.isEmpty()) {
+            name = value.getClass().getName();
+        }
+        return ("AEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
+    }
+
+    /** The string in double quotes, cut short when long. */
+    public static String quoted(String text) {
+        return '"' + shorten(text) + '"';
+    }
+
+    /** A value as a trace shows it: strings quoted, others by their text, all cut short. */
+    public static String value(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof CharSequence text) {
+            return quoted(text.toString());
+        }
+        try {
+            return shorten(String.valueOf(value));
+        } catch (RuntimeException | StackOverflowError e) {
+            return "<" + typeOf(value) + ">";
+        }
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN) + "...";
+    }
+}

@@ -1,0 +1,108 @@
+package dev.veto.engine.match;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * A value written in a policy and compared for equality: a string, an exact number, a boolean or null.
+ *
+ * <p>Equality never converts across kinds, except that a numeric string equals the number it spells (a
+ * JSON or form argument often carries numbers as strings). A value of another kind cannot be judged
+ * against the literal: that is an {@link EvaluationException}, so the call is denied rather than
+ * "not equal" (for example a role given as the number 1 against {@code support_l1}).
+ */
+public final class Literal {
+
+    /** The four kinds a policy literal can be. */
+    public enum Kind { STRING, NUMBER, BOOLEAN, NULL }
+
+    private final Kind kind;
+    private final String string;
+    private final BigDecimal number;
+    private final Boolean bool;
+
+    private Literal(Kind kind, String string, BigDecimal number, Boolean bool) {
+        this.kind = kind;
+        this.string = string;
+        this.number = number;
+        this.bool = bool;
+    }
+
+    /**
+     * @param operand a value as the policy loader reads it: String, Integer, Long, BigInteger, BigDecimal,
+     *                Boolean or null (a Double only for .inf and .nan, which are refused)
+     * @throws IllegalArgumentException for anything that is not a scalar literal
+     */
+    public static Literal of(Object operand) {
+        if (operand == null) {
+            return new Literal(Kind.NULL, null, null, null);
+        }
+        if (operand instanceof String s) {
+            return new Literal(Kind.STRING, s, null, null);
+        }
+        if (operand instanceof Boolean b) {
+            return new Literal(Kind.BOOLEAN, null, null, b);
+        }
+        if (operand instanceof Integer || operand instanceof Long || operand instanceof BigInteger
+                || operand instanceof BigDecimal) {
+            return number(new BigDecimal(operand.toString()));
+        }
+        if (operand instanceof Double d) {
+            throw new IllegalArgumentException(d + " cannot be compared, expected a finite number");
+        }
+        throw new IllegalArgumentException("expected a string, number, boolean or null, found "
+                + OperandTypes.name(operand));
+    }
+
+    public static Literal number(BigDecimal value) {
+        return new Literal(Kind.NUMBER, null, value, null);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The string, for STRING literals. */
+    public String string() {
+        return string;
+    }
+
+    /** The number, for NUMBER literals. */
+    public BigDecimal number() {
+        return number;
+    }
+
+    /** The boolean, for BOOLEAN literals. */
+    public Boolean bool() {
+        return bool;
+    }
+
+    /**
+     * @throws EvaluationException when the value's kind cannot be compared with this literal's kind
+     */
+    public boolean matches(Object value) throws EvaluationException {
+        switch (kind) {
+            case NULL:
+                return value == null;
+            case STRING:
+                return string.equals(StringValues.of(value));
+            case NUMBER:
+                return ExactNumbers.of(value).compareTo(number) == 0;
+            default:
+                if (value instanceof Boolean b) {
+                    return bool.equals(b);
+                }
+                throw new EvaluationException("value is " + Describe.typeOf(value) + ", expected a boolean");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case NULL -> "null";
+            case STRING -> Describe.quoted(string);
+            case NUMBER -> number.toPlainString();
+            case BOOLEAN -> bool.toString();
+        };
+    }
+}

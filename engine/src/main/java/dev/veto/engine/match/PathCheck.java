@@ -1,0 +1,58 @@
+package dev.veto.engine.match;
+
+import java.util.Map;
+
+/**
+ * One operator applied to the value at one path: {@code arguments.amount: "<= 200"}.
+ *
+ * <p>A missing path or a value the operator cannot judge is an {@link EvaluationException} whose message
+ * names the path and the operator, so the deny reason says exactly what could not be evaluated. Only
+ * {@code exists} judges a missing path. A failure inside an operator (any RuntimeException, say in a
+ * semantic operator's parser) is an evaluation error too.
+ *
+ * @param path     where the value is
+ * @param operator the operator's name as a reader knows it ({@code <=}, {@code equals}, {@code one_of}, {@code regex}...)
+ * @param operand  the operand as written, for reasons and traces
+ * @param matcher  the compiled operator
+ */
+public record PathCheck(ValuePath path, String operator, String operand, ValueMatcher matcher) implements Expression {
+
+    @Override
+    public boolean test(Map<String, ?> arguments, Map<String, ?> context, CheckListener listener)
+            throws EvaluationException {
+        Object value = ValuePath.MISSING;
+        try {
+            value = path.resolve(arguments, context);
+            boolean matched;
+            if (matcher instanceof Exists exists) {
+                matched = value == ValuePath.MISSING ? !exists.expected() : exists.matches(value);
+            } else if (value == ValuePath.MISSING) {
+                throw new EvaluationException(path + " is missing");
+            } else {
+                matched = matcher.matches(value);
+            }
+            if (listener != null) {
+                listener.checked(this, value, matched, null);
+            }
+            return matched;
+        } catch (EvaluationException e) {
+            throw failed(value, e.getMessage(), listener);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw failed(value, "operator failed: " + e, listener);
+        }
+    }
+
+    private EvaluationException failed(Object value, String why, CheckListener listener) {
+        String message = why.startsWith(path.toString()) ? why + " (operator " + operator + ")"
+                : path + " (operator " + operator + "): " + why;
+        if (listener != null) {
+            listener.checked(this, value, false, message);
+        }
+        return new EvaluationException(message);
+    }
+
+    @Override
+    public String toString() {
+        return path + " " + operator + " " + operand;
+    }
+}

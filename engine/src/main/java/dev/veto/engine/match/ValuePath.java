@@ -1,0 +1,189 @@
+package dev.veto.engine.match;
+
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A compiled path into a call: {@code arguments.customer.email}, {@code context.userId},
+ * {@code arguments.items.0.sku} or {@code arguments.items[0].sku}. Parsed once at load; resolving walks
+ * nested maps, lists, arrays, Optionals, records (component accessors) and beans (getters) through
+ * {@link Accessors}, which caches one method handle per class and property: no reflective lookup per call.
+ */
+public final class ValuePath {
+
+    /** The result of resolving a path that leads nowhere (absent key, index out of range, no such property). */
+    public static final Object MISSING = new Object() {
+        @Override
+        public String toString() {
+            return "<missing>";
+        }
+    };
+
+    /** Where a path starts. */
+    public enum Root { ARGUMENTS, CONTEXT }
+
+    private final String text;
+    private final Root root;
+    private final String[] names;
+    /** The segment as a list index, or -1 when it is not a whole number. */
+    private final int[] indexes;
+
+    private ValuePath(String text, Root root, List<String> segments) {
+        this.text = text;
+        this.root = root;
+        this.names = segments.toArray(new String[0]);
+        this.indexes = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            indexes[i] = indexOf(names[i]);
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException saying what is wrong and what was expected
+     */
+    public static ValuePath parse(String text) {
+        List<String> segments = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                endSegment(text, current, segments);
+            } else if (c == '[') {
+                if (current.length() > 0) {
+                    endSegment(text, current, segments);
+                }
+                int close = text.indexOf(']', i);
+                if (close < 0 || indexOf(text.substring(i + 1, close)) < 0) {
+                    throw badPath(text, "a [ must hold a list index such as [0]");
+                }
+                segments.add(text.substring(i + 1, close));
+                i = close;
+                if (i + 1 < text.length() && text.charAt(i + 1) != '.' && text.charAt(i + 1) != '[') {
+                    throw badPath(text, "expected . or [ after ]");
+                }
+                if (i + 1 < text.length() && text.charAt(i + 1) == '.') {
+                    i++;
+                }
+            } else if (c == ']' || Character.isWhitespace(c)) {
+                throw badPath(text, "unexpected '" + c + "'");
+            } else {
+                current.append(c);
+            }
+        }
+        if (current.length() > 0 || text.endsWith(".")) {
+            endSegment(text, current, segments);
+        }
+        if (segments.isEmpty()) {
+            throw badPath(text, "it is empty");
+        }
+        Root root = switch (segments.get(0)) {
+            case "arguments" -> Root.ARGUMENTS;
+            case "context" -> Root.CONTEXT;
+            default -> throw badPath(text, "it must start with arguments. or context.");
+        };
+        if (segments.size() < 2) {
+            throw badPath(text, "name a value under " + segments.get(0) + ", such as " + segments.get(0) + ".amount");
+        }
+        return new ValuePath(text, root, segments.subList(1, segments.size()));
+    }
+
+    private static void endSegment(String text, StringBuilder current, List<String> segments) {
+        if (current.length() == 0) {
+            throw badPath(text, "it has an empty segment");
+        }
+        segments.add(current.toString());
+        current.setLength(0);
+    }
+
+    private static IllegalArgumentException badPath(String text, String why) {
+        return new IllegalArgumentException("bad path \"" + text + "\": " + why
+                + " (expected arguments.NAME or context.NAME, with .NAME or .N / [N] to go deeper)");
+    }
+
+    private static int indexOf(String segment) {
+        if (segment.isEmpty() || segment.length() > 9) {
+            return -1;
+        }
+        for (int i = 0; i < segment.length(); i++) {
+            if (!Character.isDigit(segment.charAt(i)) || segment.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        return Integer.parseInt(segment);
+    }
+
+    public Root root() {
+        return root;
+    }
+
+    /**
+     * @return the value, {@code null} when the path leads to a null, or {@link #MISSING}
+     * @throws EvaluationException when a getter on the way throws
+     */
+    public Object resolve(Map<String, ?> arguments, Map<String, ?> context) throws EvaluationException {
+        Object current = root == Root.ARGUMENTS ? arguments : context;
+        for (int i = 0; i < names.length; i++) {
+            if (current == null) {
+                return MISSING;
+            }
+            current = step(current, i);
+            if (current == MISSING) {
+                return MISSING;
+            }
+        }
+        return current instanceof Optional<?> optional ? optional.orElse(null) : current;
+    }
+
+    private Object step(Object current, int i) throws EvaluationException {
+        if (current instanceof Optional<?> optional) {
+            if (optional.isEmpty()) {
+                return MISSING;
+            }
+            current = optional.get();
+        }
+        String name = names[i];
+        if (current instanceof Map<?, ?> map) {
+            Object value = map.get(name);
+            return value != null || map.containsKey(name) ? value : MISSING;
+        }
+        int index = indexes[i];
+        if (current instanceof List<?> list) {
+            return index >= 0 && index < list.size() ? list.get(index) : MISSING;
+        }
+        if (current.getClass().isArray()) {
+            return index >= 0 && index < Array.getLength(current) ? Array.get(current, index) : MISSING;
+        }
+        try {
+            return Accessors.read(current, name, MISSING);
+        } catch (Throwable t) {
+            throw new EvaluationException("reading " + prefix(i + 1) + " failed: " + t);
+        }
+    }
+
+    /** The path's text up to and including segment {@code count - 1}. */
+    private String prefix(int count) {
+        StringBuilder b = new StringBuilder(root == Root.ARGUMENTS ? "arguments" : "context");
+        for (int i = 0; i < count; i++) {
+            b.append('.').append(names[i]);
+        }
+        return b.toString();
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ValuePath other && other.text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+}
