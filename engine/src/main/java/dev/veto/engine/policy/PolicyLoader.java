@@ -1,0 +1,439 @@
+package dev.veto.engine.policy;
+
+import dev.veto.engine.Action;
+import dev.veto.engine.limit.LimitSpec;
+import dev.veto.engine.match.Expression;
+import dev.veto.engine.match.Operators;
+import dev.veto.engine.match.ValuePath;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads a policy file into a validated {@link Policy}, refusing anything it does not understand with
+ * {@code file:line:col: what is wrong, what was expected}: unknown keys, actions, operators; bad paths,
+ * rate limits, durations, regexes; wrong types. Every problem in the file is reported, not only the first.
+ */
+public final class PolicyLoader {
+
+    private static final List<String> TOP_KEYS =
+            List.of("name", "project", "mode", "default_action", "redact", "rules", "instrument");
+    private static final List<String> RULE_KEYS =
+            List.of("id", "tool", "action", "reason", "approval", "constraints", "conditions");
+    private static final List<String> CONDITION_KEYS = List.of("match", "action", "reason", "approval");
+    private static final List<String> APPROVAL_KEYS = List.of("channel", "timeout", "escalation");
+    private static final List<String> CONSTRAINT_KEYS = List.of("rate_limit", "budget");
+    private static final List<String> RATE_LIMIT_KEYS = List.of("limit", "per");
+    private static final List<String> BUDGET_KEYS = List.of("sum", "limit", "per");
+    private static final List<String> INSTRUMENT_KEYS =
+            List.of("class", "subtypes_of", "method", "parameter_types", "tool", "parameters");
+    private static final List<String> MODES = List.of("enforce", "shadow");
+    private static final List<String> ACTIONS = List.of("allow", "deny", "require_approval");
+    private static final List<String> ESCALATIONS = List.of("deny", "allow");
+    private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h|d)");
+
+    private final Operators operators;
+
+    public PolicyLoader(Operators operators) {
+        this.operators = operators;
+    }
+
+    /** A loader with every operator the engine ships. */
+    public static PolicyLoader standard() {
+        return new PolicyLoader(Operators.standard());
+    }
+
+    /** Reads and validates a policy file; problems carry the path as given. */
+    public Policy load(Path file) throws PolicyException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw new PolicyException(new PolicyProblem(file.toString(), 0, 0,
+                    "cannot read the policy file: " + e + ", expected a readable UTF-8 YAML file"));
+        }
+        return parse(text, file.toString());
+    }
+
+    /**
+     * Reads and validates policy text.
+     *
+     * @param source how problems name the text (a path, or a label such as {@code <string>})
+     */
+    public Policy parse(String text, String source) throws PolicyException {
+        NodeReader reader = new NodeReader(source);
+        Node root = compose(text, reader);
+        if (root == null) {
+            throw new PolicyException(reader.problems());
+        }
+        Policy policy = new Reading(reader, operators, text).policy(root);
+        if (!reader.problems().isEmpty()) {
+            throw new PolicyException(reader.problems());
+        }
+        return policy;
+    }
+
+    private static Node compose(String text, NodeReader reader) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setAllowRecursiveKeys(false);
+        options.setMaxAliasesForCollections(50);
+        try {
+            Node root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+            if (root == null) {
+                reader.problems().add(new PolicyProblem(reader.source(), 1, 1,
+                        "the policy is empty, expected a map with name, rules, ..."));
+            }
+            return root;
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = mark == null ? 0 : mark.getLine() + 1;
+            int column = mark == null ? 0 : mark.getColumn() + 1;
+            reader.problems().add(new PolicyProblem(reader.source(), line, column,
+                    "not valid YAML: " + e.getProblem() + (e.getContext() == null ? "" : " (" + e.getContext() + ")")));
+            return null;
+        } catch (RuntimeException e) {
+            reader.problems().add(new PolicyProblem(reader.source(), 0, 0, "not valid YAML: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    /** SHA-256 of the text, hex: the policy's identity in the decision log. */
+    public static String contentHash(String text) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** One reading of one file. */
+    private static final class Reading {
+        private final NodeReader reader;
+        private final MatchCompiler matches;
+        private final String text;
+
+        Reading(NodeReader reader, Operators operators, String text) {
+            this.reader = reader;
+            this.matches = new MatchCompiler(reader, operators);
+            this.text = text;
+        }
+
+        Policy policy(Node root) {
+            Map<String, NodeReader.Entry> top = reader.mapping(root, "the policy", TOP_KEYS);
+            if (top == null) {
+                return null;
+            }
+            String name = top.containsKey("name") ? reader.name(top.get("name").value(), "name") : "policy";
+            String project = top.containsKey("project") ? reader.text(top.get("project").value(), "project") : null;
+            Mode mode = Mode.ENFORCE;
+            if (top.containsKey("mode")) {
+                String word = reader.word(top.get("mode").value(), "mode", MODES);
+                mode = "shadow".equals(word) ? Mode.SHADOW : Mode.ENFORCE;
+            }
+            Action defaultAction = top.containsKey("default_action")
+                    ? action(top.get("default_action").value(), "default_action") : Action.DENY;
+            List<String> redact = top.containsKey("redact") ? redact(top.get("redact").value()) : List.of();
+            List<Rule> rules = top.containsKey("rules") ? rules(top.get("rules").value()) : List.of();
+            List<InstrumentEntry> instrument =
+                    top.containsKey("instrument") ? instrument(top.get("instrument").value()) : List.of();
+            return new Policy(reader.source(), contentHash(text), name, project, mode,
+                    defaultAction == null ? Action.DENY : defaultAction, ApprovalSpec.DEFAULT,
+                    redact, rules, instrument);
+        }
+
+        private List<String> redact(Node node) {
+            List<String> paths = reader.textList(node, "redact");
+            if (paths == null) {
+                return List.of();
+            }
+            List<Node> items = reader.sequence(node, "redact");
+            for (int i = 0; i < paths.size() && i < items.size(); i++) {
+                path(items.get(i), paths.get(i));
+            }
+            return List.copyOf(paths);
+        }
+
+        private List<Rule> rules(Node node) {
+            List<Node> items = reader.sequence(node, "rules");
+            if (items == null) {
+                return List.of();
+            }
+            List<Rule> rules = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < items.size(); i++) {
+                Rule rule = rule(i, items.get(i));
+                if (rule != null) {
+                    if (!ids.add(rule.id())) {
+                        reader.problem(items.get(i), "rule id '" + rule.id() + "' is used twice, expected unique ids");
+                    }
+                    rules.add(rule);
+                }
+            }
+            return List.copyOf(rules);
+        }
+
+        private Rule rule(int index, Node node) {
+            String where = "rules[" + index + "]";
+            Map<String, NodeReader.Entry> keys = reader.mapping(node, "a rule (" + where + ")", RULE_KEYS);
+            if (keys == null) {
+                return null;
+            }
+            String id = keys.containsKey("id") ? reader.name(keys.get("id").value(), where + ".id") : where;
+            String tool = null;
+            if (keys.containsKey("tool")) {
+                tool = reader.name(keys.get("tool").value(), where + ".tool");
+            } else {
+                reader.problem(node, where + " has no 'tool', expected the tool's name or a glob such as drop_*");
+            }
+            String reason = keys.containsKey("reason") ? reader.text(keys.get("reason").value(), where + ".reason") : null;
+            Action action = keys.containsKey("action") ? action(keys.get("action").value(), where + ".action") : null;
+            List<Condition> conditions = List.of();
+            if (keys.containsKey("conditions")) {
+                conditions = conditions(where, keys.get("conditions").value());
+                if (keys.containsKey("action")) {
+                    reader.problem(keys.get("action").key(), where + " has both 'action' and 'conditions', expected one:"
+                            + " to act when no condition matches, add a last condition with 'match: {}'");
+                }
+            } else if (!keys.containsKey("action")) {
+                reader.problem(node, where + " has neither 'action' nor 'conditions', expected one of them");
+            }
+            ApprovalSpec approval = approvalFor(action, keys.get("approval"), where);
+            NodeReader.Entry constraints = keys.get("constraints");
+            RateLimitSpec rateLimit = null;
+            BudgetSpec budget = null;
+            if (constraints != null) {
+                Map<String, NodeReader.Entry> c = reader.mapping(constraints.value(), where + ".constraints", CONSTRAINT_KEYS);
+                if (c != null) {
+                    rateLimit = c.containsKey("rate_limit") ? rateLimit(c.get("rate_limit").value(), where) : null;
+                    budget = c.containsKey("budget") ? budget(c.get("budget").value(), where) : null;
+                }
+            }
+            return tool == null ? null : new Rule(index, id, ToolPattern.of(tool), conditions.isEmpty() ? action : null,
+                    reason, approval, rateLimit, budget, conditions);
+        }
+
+        private List<Condition> conditions(String where, Node node) {
+            List<Node> items = reader.sequence(node, where + ".conditions");
+            if (items == null) {
+                return List.of();
+            }
+            if (items.isEmpty()) {
+                reader.problem(node, where + ".conditions is empty, expected one or more conditions");
+            }
+            List<Condition> conditions = new ArrayList<>();
+            for (int j = 0; j < items.size(); j++) {
+                String location = where + ".conditions[" + j + "]";
+                Map<String, NodeReader.Entry> keys = reader.mapping(items.get(j), "a condition (" + location + ")", CONDITION_KEYS);
+                if (keys == null) {
+                    continue;
+                }
+                Expression match = null;
+                if (keys.containsKey("match")) {
+                    match = matches.compile(keys.get("match").value());
+                } else {
+                    reader.problem(items.get(j), location + " has no 'match', expected a map of paths to matchers ('match: {}' always matches)");
+                }
+                Action action = null;
+                if (keys.containsKey("action")) {
+                    action = action(keys.get("action").value(), location + ".action");
+                } else {
+                    reader.problem(items.get(j), location + " has no 'action', expected one of: " + String.join(", ", ACTIONS));
+                }
+                String reason = keys.containsKey("reason") ? reader.text(keys.get("reason").value(), location + ".reason") : null;
+                ApprovalSpec approval = approvalFor(action, keys.get("approval"), location);
+                if (match != null && action != null) {
+                    conditions.add(new Condition(location, match, action, reason, approval));
+                }
+            }
+            return List.copyOf(conditions);
+        }
+
+        private Action action(Node node, String what) {
+            String word = reader.word(node, what, ACTIONS);
+            if (word == null) {
+                return null;
+            }
+            return switch (word) {
+                case "allow" -> Action.ALLOW;
+                case "deny" -> Action.DENY;
+                default -> Action.APPROVAL_REQUIRED;
+            };
+        }
+
+        /** The approval block of a require_approval (defaults when absent); refused on other actions. */
+        private ApprovalSpec approvalFor(Action action, NodeReader.Entry entry, String where) {
+            if (entry == null) {
+                return action == Action.APPROVAL_REQUIRED ? ApprovalSpec.DEFAULT : null;
+            }
+            if (action != Action.APPROVAL_REQUIRED) {
+                reader.problem(entry.key(), where + ".approval only applies to action: require_approval");
+                return null;
+            }
+            Map<String, NodeReader.Entry> keys = reader.mapping(entry.value(), where + ".approval", APPROVAL_KEYS);
+            if (keys == null) {
+                return ApprovalSpec.DEFAULT;
+            }
+            String channel = keys.containsKey("channel")
+                    ? reader.name(keys.get("channel").value(), where + ".approval.channel") : ApprovalSpec.DEFAULT.channel();
+            Duration timeout = keys.containsKey("timeout")
+                    ? duration(keys.get("timeout").value(), where + ".approval.timeout") : ApprovalSpec.DEFAULT.timeout();
+            boolean allow = keys.containsKey("escalation")
+                    && "allow".equals(reader.word(keys.get("escalation").value(), where + ".approval.escalation", ESCALATIONS));
+            return new ApprovalSpec(channel == null ? ApprovalSpec.DEFAULT.channel() : channel,
+                    timeout == null ? ApprovalSpec.DEFAULT.timeout() : timeout, allow);
+        }
+
+        private Duration duration(Node node, String what) {
+            String text = node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.STR) ? scalar.getValue() : null;
+            Matcher m = text == null ? null : DURATION.matcher(text.trim());
+            if (m == null || !m.matches() || Long.parseLong(m.group(1)) == 0) {
+                reader.problem(node, what + " is " + (text == null ? NodeReader.kind(node) : "'" + text + "'")
+                        + ", expected a duration more than 0 such as 30s, 5m, 2h or 1d (units ms, s, m, h, d)");
+                return null;
+            }
+            long amount = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+        }
+
+        private RateLimitSpec rateLimit(Node node, String where) {
+            String what = where + ".constraints.rate_limit";
+            Node limitNode = node;
+            ValuePath per = null;
+            if (!(node instanceof ScalarNode)) {
+                Map<String, NodeReader.Entry> keys = reader.mapping(node, what, RATE_LIMIT_KEYS);
+                if (keys == null) {
+                    return null;
+                }
+                if (!keys.containsKey("limit")) {
+                    reader.problem(node, what + " has no 'limit', expected for example limit: 20/hour");
+                    return null;
+                }
+                limitNode = keys.get("limit").value();
+                per = keys.containsKey("per") ? path(keys.get("per").value(), reader.name(keys.get("per").value(), what + ".per")) : null;
+            }
+            LimitSpec limit = limit(limitNode, what);
+            if (limit == null) {
+                return null;
+            }
+            try {
+                limit.wholeAmount();
+            } catch (IllegalArgumentException e) {
+                reader.problem(limitNode, what + ": " + e.getMessage());
+                return null;
+            }
+            return new RateLimitSpec(limit, per);
+        }
+
+        private BudgetSpec budget(Node node, String where) {
+            String what = where + ".constraints.budget";
+            Map<String, NodeReader.Entry> keys = reader.mapping(node, what, BUDGET_KEYS);
+            if (keys == null) {
+                return null;
+            }
+            for (String required : List.of("sum", "limit")) {
+                if (!keys.containsKey(required)) {
+                    reader.problem(node, what + " has no '" + required + "', expected sum: arguments.amount and limit: 5000/day");
+                    return null;
+                }
+            }
+            ValuePath sum = path(keys.get("sum").value(), reader.name(keys.get("sum").value(), what + ".sum"));
+            LimitSpec limit = limit(keys.get("limit").value(), what + ".limit");
+            ValuePath per = keys.containsKey("per") ? path(keys.get("per").value(), reader.name(keys.get("per").value(), what + ".per")) : null;
+            return sum == null || limit == null ? null : new BudgetSpec(sum, limit, per);
+        }
+
+        private LimitSpec limit(Node node, String what) {
+            String text = node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.STR) ? scalar.getValue() : null;
+            if (text == null) {
+                reader.problem(node, what + " is " + NodeReader.kind(node) + ", expected AMOUNT/UNIT such as 20/hour");
+                return null;
+            }
+            try {
+                return LimitSpec.parse(text);
+            } catch (IllegalArgumentException e) {
+                reader.problem(node, what + ": " + e.getMessage());
+                return null;
+            }
+        }
+
+        private ValuePath path(Node node, String text) {
+            if (text == null) {
+                return null;
+            }
+            try {
+                return ValuePath.parse(text);
+            } catch (IllegalArgumentException e) {
+                reader.problem(node, e.getMessage());
+                return null;
+            }
+        }
+
+        private List<InstrumentEntry> instrument(Node node) {
+            List<Node> items = reader.sequence(node, "instrument");
+            if (items == null) {
+                return List.of();
+            }
+            List<InstrumentEntry> entries = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                String where = "instrument[" + i + "]";
+                Map<String, NodeReader.Entry> keys = reader.mapping(items.get(i), "an instrument entry (" + where + ")", INSTRUMENT_KEYS);
+                if (keys == null) {
+                    continue;
+                }
+                String classPattern = keys.containsKey("class") ? reader.name(keys.get("class").value(), where + ".class") : null;
+                String subtypesOf = keys.containsKey("subtypes_of") ? reader.name(keys.get("subtypes_of").value(), where + ".subtypes_of") : null;
+                if (!keys.containsKey("class") && !keys.containsKey("subtypes_of")) {
+                    reader.problem(items.get(i), where + " names no classes, expected 'class' (a name or glob) or 'subtypes_of' (an interface)");
+                }
+                String method = null;
+                if (keys.containsKey("method")) {
+                    method = reader.name(keys.get("method").value(), where + ".method");
+                } else {
+                    reader.problem(items.get(i), where + " has no 'method', expected the method's name");
+                }
+                List<String> parameterTypes = keys.containsKey("parameter_types")
+                        ? reader.textList(keys.get("parameter_types").value(), where + ".parameter_types") : null;
+                String tool = keys.containsKey("tool") ? reader.name(keys.get("tool").value(), where + ".tool") : method;
+                List<String> parameters = keys.containsKey("parameters")
+                        ? reader.textList(keys.get("parameters").value(), where + ".parameters") : null;
+                if (parameters != null && parameterTypes != null && parameters.size() != parameterTypes.size()) {
+                    reader.problem(keys.get("parameters").value(), where + " names " + parameters.size()
+                            + " parameters for " + parameterTypes.size() + " parameter_types, expected as many names as types");
+                }
+                entries.add(new InstrumentEntry(classPattern, subtypesOf, method,
+                        parameterTypes == null ? null : List.copyOf(parameterTypes), tool,
+                        parameters == null ? null : List.copyOf(parameters), items.get(i).getStartMark().getLine() + 1));
+            }
+            return List.copyOf(entries);
+        }
+    }
+}
