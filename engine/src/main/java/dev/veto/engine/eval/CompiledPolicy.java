@@ -1,0 +1,114 @@
+package dev.veto.engine.eval;
+
+import dev.veto.engine.limit.BudgetLimiter;
+import dev.veto.engine.limit.RateLimiter;
+import dev.veto.engine.policy.Policy;
+import dev.veto.engine.policy.Rule;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * A policy ready for the hot path: the rules that apply to each tool found by one hash lookup. Exact tool
+ * names are indexed up front (with the glob rules that also match them, in file order); a name no exact
+ * rule mentions is matched against the few glob rules once and the answer remembered.
+ */
+public final class CompiledPolicy {
+
+    /** Names looked up beyond this many are matched each time rather than remembered (bounded memory). */
+    private static final int MAX_REMEMBERED_NAMES = 10_000;
+    private static final CompiledRule[] NONE = new CompiledRule[0];
+
+    private final Policy policy;
+    private final List<CompiledRule> rules;
+    private final Map<String, CompiledRule[]> byExactName;
+    private final CompiledRule[] globRules;
+    private final Map<String, CompiledRule[]> otherNames = new ConcurrentHashMap<>();
+
+    private CompiledPolicy(Policy policy, List<CompiledRule> rules) {
+        this.policy = policy;
+        this.rules = List.copyOf(rules);
+        List<CompiledRule> globs = new ArrayList<>();
+        Map<String, CompiledRule[]> index = new HashMap<>();
+        for (CompiledRule rule : rules) {
+            if (rule.rule().tool().isGlob()) {
+                globs.add(rule);
+            } else {
+                index.put(rule.rule().tool().toString(), null);
+            }
+        }
+        this.globRules = globs.toArray(NONE);
+        index.replaceAll((name, none) -> scan(name));
+        this.byExactName = index;
+    }
+
+    /**
+     * Compiles a policy, keeping the limiters of {@code previous} for rules whose id and constraint are the
+     * same (so counts carry over a reload).
+     *
+     * @param previous the policy being replaced, or null
+     */
+    public static CompiledPolicy compile(Policy policy, CompiledPolicy previous, LongSupplier nanoClock) {
+        Map<String, CompiledRule> before = new HashMap<>();
+        if (previous != null) {
+            for (CompiledRule rule : previous.rules) {
+                before.put(rule.rule().id(), rule);
+            }
+        }
+        List<CompiledRule> compiled = new ArrayList<>();
+        for (Rule rule : policy.rules()) {
+            CompiledRule old = before.get(rule.id());
+            RateLimiter rate = null;
+            if (rule.rateLimit() != null) {
+                rate = old != null && old.rateLimiter() != null && Objects.equals(old.rule().rateLimit(), rule.rateLimit())
+                        ? old.rateLimiter()
+                        : new RateLimiter(rule.rateLimit().limit().wholeAmount(), rule.rateLimit().limit().window(), nanoClock);
+            }
+            BudgetLimiter budget = null;
+            if (rule.budget() != null) {
+                budget = old != null && old.budgetLimiter() != null && Objects.equals(old.rule().budget(), rule.budget())
+                        ? old.budgetLimiter()
+                        : new BudgetLimiter(rule.budget().limit().amount(), rule.budget().limit().window(), nanoClock);
+            }
+            compiled.add(new CompiledRule(rule, rate, budget));
+        }
+        return new CompiledPolicy(policy, compiled);
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    /** The rules whose {@code tool} matches, in file order. */
+    CompiledRule[] rulesFor(String tool) {
+        CompiledRule[] found = byExactName.get(tool);
+        if (found != null) {
+            return found;
+        }
+        if (globRules.length == 0) {
+            return NONE;
+        }
+        found = otherNames.get(tool);
+        if (found == null) {
+            found = scan(tool);
+            if (otherNames.size() < MAX_REMEMBERED_NAMES) {
+                otherNames.put(tool, found);
+            }
+        }
+        return found;
+    }
+
+    private CompiledRule[] scan(String tool) {
+        List<CompiledRule> matching = new ArrayList<>();
+        for (CompiledRule rule : rules) {
+            if (rule.rule().tool().matches(tool)) {
+                matching.add(rule);
+            }
+        }
+        return matching.toArray(NONE);
+    }
+}

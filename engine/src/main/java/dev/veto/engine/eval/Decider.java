@@ -1,0 +1,28 @@
+package dev.veto.engine.eval;
+
+import dev.veto.engine.Action;
+import java.util.Map;
+
+/** Rules first ({@link Evaluator}), then the limits of the rules that would let the call through ({@link LimitGate}). */
+public final class Decider {
+
+    private Decider() {
+    }
+
+    public static Decided decide(CompiledPolicy compiled, String tool, Map<String, ?> arguments,
+            Map<String, ?> context, Tracer tracer) {
+        Verdict verdict = Evaluator.evaluate(compiled, tool, arguments, context, tracer);
+        String ruleId = verdict.rule() == null ? null : verdict.rule().id();
+        if (verdict.action() == Action.DENY || verdict.limited().isEmpty()) {
+            return new Decided(verdict.action(), verdict.reason(), ruleId, verdict.location(), verdict.approval(),
+                    Reservation.NONE);
+        }
+        LimitGate.Outcome limits = LimitGate.apply(verdict.limited(), arguments, context, tracer);
+        if (limits.denyReason() != null) {
+            return new Decided(Action.DENY, limits.denyReason(), limits.denyingRule().id(),
+                    limits.denyingRule().location() + ".constraints", null, Reservation.NONE);
+        }
+        return new Decided(verdict.action(), verdict.reason(), ruleId, verdict.location(), verdict.approval(),
+                limits.reservation());
+    }
+}

@@ -1,0 +1,125 @@
+package dev.veto.engine.eval;
+
+import dev.veto.engine.Action;
+import dev.veto.engine.match.EvaluationException;
+import dev.veto.engine.policy.Condition;
+import dev.veto.engine.policy.Policy;
+import dev.veto.engine.policy.Rule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies a compiled policy's rules to one call.
+ *
+ * <ul>
+ *   <li>Every rule whose {@code tool} matches gives allow, deny, require_approval or no opinion. A rule with
+ *       {@code action} always gives it; a rule with {@code conditions} gives the action of the first
+ *       condition whose match holds, and no opinion when none holds.</li>
+ *   <li>Across rules deny beats require_approval beats allow; the deciding rule is the first in file order
+ *       with the winning action. No opinion from any rule: {@code default_action}.</li>
+ *   <li>A condition that cannot be evaluated (see {@link dev.veto.engine.match.Expression}) makes its rule's
+ *       opinion deny, with a reason naming the path and operator: an error never allows.</li>
+ * </ul>
+ *
+ * On the hot path (no tracer) evaluation stops at the first deny, since nothing can outrank it.
+ */
+public final class Evaluator {
+
+    private Evaluator() {
+    }
+
+    /**
+     * @param tracer records every rule, condition and check for an explanation; null on the hot path
+     */
+    public static Verdict evaluate(CompiledPolicy compiled, String tool, Map<String, ?> arguments,
+            Map<String, ?> context, Tracer tracer) {
+        CompiledRule[] rules = compiled.rulesFor(tool);
+        Verdict best = null;
+        List<CompiledRule> limited = null;
+        for (CompiledRule rule : rules) {
+            Verdict opinion = opinion(rule.rule(), arguments, context, tracer);
+            if (opinion == null) {
+                continue;
+            }
+            if (opinion.action() != Action.DENY && rule.hasConstraints()) {
+                if (limited == null) {
+                    limited = new ArrayList<>(2);
+                }
+                limited.add(rule);
+            }
+            if (best == null || Verdict.rank(opinion.action()) > Verdict.rank(best.action())) {
+                best = opinion;
+            }
+            if (best.action() == Action.DENY && tracer == null) {
+                break;
+            }
+        }
+        if (best == null) {
+            return byDefault(compiled.policy(), tool, rules.length);
+        }
+        return limited == null ? best : best.withLimited(limited);
+    }
+
+    private static Verdict opinion(Rule rule, Map<String, ?> arguments, Map<String, ?> context, Tracer tracer) {
+        if (tracer != null) {
+            tracer.startRule(rule);
+        }
+        Verdict verdict = null;
+        if (rule.action() != null) {
+            verdict = new Verdict(rule.action(), rule, rule.location(), reason(rule, null, rule.action()),
+                    rule.approval(), List.of());
+        } else {
+            for (Condition condition : rule.conditions()) {
+                if (tracer != null) {
+                    tracer.startCondition(condition);
+                }
+                try {
+                    boolean matched = condition.match().test(arguments, context, tracer);
+                    if (tracer != null) {
+                        tracer.endCondition(matched ? "match" : "miss");
+                    }
+                    if (matched) {
+                        verdict = new Verdict(condition.action(), rule, condition.location(),
+                                reason(rule, condition, condition.action()), condition.approval(), List.of());
+                        break;
+                    }
+                } catch (EvaluationException e) {
+                    if (tracer != null) {
+                        tracer.endCondition("error");
+                    }
+                    verdict = new Verdict(Action.DENY, rule, condition.location(),
+                            "rule " + rule.id() + " could not be evaluated, so the call is denied: " + e.getMessage(),
+                            null, List.of());
+                    break;
+                }
+            }
+        }
+        if (tracer != null) {
+            tracer.endRule(verdict);
+        }
+        return verdict;
+    }
+
+    private static String reason(Rule rule, Condition condition, Action action) {
+        if (condition != null && condition.reason() != null) {
+            return condition.reason();
+        }
+        if (rule.reason() != null) {
+            return rule.reason();
+        }
+        return switch (action) {
+            case ALLOW -> "allowed by rule " + rule.id();
+            case DENY -> "denied by rule " + rule.id();
+            case APPROVAL_REQUIRED -> "rule " + rule.id() + " requires a person's approval";
+        };
+    }
+
+    private static Verdict byDefault(Policy policy, String tool, int rulesForTool) {
+        String why = rulesForTool == 0 ? "no rule covers tool '" + tool + "'"
+                : "no rule gave an opinion on this call to '" + tool + "'";
+        Action action = policy.defaultAction();
+        return new Verdict(action, null, null, why + "; default_action: " + action.policyName(),
+                action == Action.APPROVAL_REQUIRED ? policy.defaultApproval() : null, List.of());
+    }
+}

@@ -1,0 +1,134 @@
+package dev.veto.engine.eval;
+
+import dev.veto.engine.limit.BudgetLimiter;
+import dev.veto.engine.match.EvaluationException;
+import dev.veto.engine.match.ExactNumbers;
+import dev.veto.engine.match.StringValues;
+import dev.veto.engine.match.ValuePath;
+import dev.veto.engine.policy.BudgetSpec;
+import dev.veto.engine.policy.RateLimitSpec;
+import dev.veto.engine.policy.Rule;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies the rate limits and budgets of the rules that would let a call through.
+ *
+ * <p>What is counted: a rate limit counts the calls its rule lets through, that is the calls whose rules'
+ * verdict is not deny and for which this rule gave allow or require_approval (a held call counts from the
+ * moment it is held; if the reviewer refuses it, or the escalation denies it, its permit and budget are
+ * given back). A budget adds up its {@code sum} path over the same calls. Limits are applied in rule order,
+ * rate limit before budget; the first that refuses denies the call, and everything this call took from
+ * the others is given back, so a refused call never uses up anything.
+ *
+ * <p>Keys: {@code per} reads a path; strings, numbers (exactly: 7 and 7.0 are one key), booleans and enum
+ * constants are keys. A missing, null or other value cannot key a limit, and the call is denied.
+ */
+final class LimitGate {
+
+    /** The one key of a limit without {@code per}. */
+    private static final Object EVERYONE = "*";
+
+    private LimitGate() {
+    }
+
+    /** What the gate decided: a reservation to keep, or a reason to deny. */
+    record Outcome(Reservation reservation, String denyReason, Rule denyingRule) {
+    }
+
+    static Outcome apply(List<CompiledRule> limited, Map<String, ?> arguments, Map<String, ?> context, Tracer tracer) {
+        Reservation reservation = new Reservation();
+        for (CompiledRule compiled : limited) {
+            Rule rule = compiled.rule();
+            String refusal = null;
+            try {
+                if (compiled.rateLimiter() != null) {
+                    refusal = rate(compiled, reservation, arguments, context, tracer);
+                }
+                if (refusal == null && compiled.budgetLimiter() != null) {
+                    refusal = budget(compiled, reservation, arguments, context, tracer);
+                }
+            } catch (EvaluationException e) {
+                refusal = "rule " + rule.id() + "'s limit could not be applied, so the call is denied: " + e.getMessage();
+            }
+            if (refusal != null) {
+                reservation.giveBack();
+                if (tracer != null) {
+                    tracer.limit(refusal);
+                }
+                return new Outcome(Reservation.NONE, refusal, rule);
+            }
+        }
+        return new Outcome(reservation.isEmpty() ? Reservation.NONE : reservation, null, null);
+    }
+
+    private static String rate(CompiledRule compiled, Reservation reservation, Map<String, ?> arguments,
+            Map<String, ?> context, Tracer tracer) throws EvaluationException {
+        RateLimitSpec spec = compiled.rule().rateLimit();
+        Object key = key(spec.per(), arguments, context, "rate limit");
+        if (!compiled.rateLimiter().tryAcquire(key)) {
+            return "rate limit of rule " + compiled.rule().id() + " reached: at most " + spec.limit()
+                    + (spec.per() == null ? "" : " per " + spec.per()) + " calls";
+        }
+        reservation.tookPermit(compiled.rateLimiter(), key);
+        if (tracer != null) {
+            tracer.limit("rate limit " + spec.limit() + " of rule " + compiled.rule().id() + ": within the limit");
+        }
+        return null;
+    }
+
+    private static String budget(CompiledRule compiled, Reservation reservation, Map<String, ?> arguments,
+            Map<String, ?> context, Tracer tracer) throws EvaluationException {
+        BudgetSpec spec = compiled.rule().budget();
+        Object value = spec.sum().resolve(arguments, context);
+        if (value == ValuePath.MISSING) {
+            throw new EvaluationException("budget sums " + spec.sum() + ", which is missing");
+        }
+        BigDecimal amount;
+        try {
+            amount = ExactNumbers.of(value);
+        } catch (EvaluationException e) {
+            throw new EvaluationException("budget sums " + spec.sum() + ": " + e.getMessage());
+        }
+        if (amount.signum() < 0) {
+            throw new EvaluationException("budget sums " + spec.sum() + ", which is negative (" + amount.toPlainString() + ")");
+        }
+        Object key = key(spec.per(), arguments, context, "budget");
+        BudgetLimiter.Result result = compiled.budgetLimiter().tryConsume(key, amount);
+        if (!result.granted()) {
+            return "budget of rule " + compiled.rule().id() + " exceeded: " + spec.sum() + " may add up to "
+                    + spec.limit() + (spec.per() == null ? "" : " per " + spec.per()) + "; "
+                    + result.remaining().toPlainString() + " left, " + amount.toPlainString() + " asked";
+        }
+        reservation.consumed(compiled.budgetLimiter(), key, amount);
+        if (tracer != null) {
+            tracer.limit("budget " + spec.limit() + " of rule " + compiled.rule().id() + ": "
+                    + result.remaining().toPlainString() + " left after this call");
+        }
+        return null;
+    }
+
+    private static Object key(ValuePath per, Map<String, ?> arguments, Map<String, ?> context, String what)
+            throws EvaluationException {
+        if (per == null) {
+            return EVERYONE;
+        }
+        Object value = per.resolve(arguments, context);
+        if (value == ValuePath.MISSING || value == null) {
+            throw new EvaluationException(what + " is counted per " + per + ", which is "
+                    + (value == null ? "null" : "missing"));
+        }
+        if (value instanceof Boolean) {
+            return value.toString();
+        }
+        if (value instanceof Number) {
+            return ExactNumbers.of(value).stripTrailingZeros().toPlainString();
+        }
+        if (StringValues.isStringLike(value)) {
+            return StringValues.of(value);
+        }
+        throw new EvaluationException(what + " is counted per " + per + ", which is " 
+                + dev.veto.engine.match.Describe.typeOf(value) + ", expected a string or number");
+    }
+}
