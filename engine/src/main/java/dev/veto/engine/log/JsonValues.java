@@ -1,0 +1,185 @@
+package dev.veto.engine.log;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.Array;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Turns the values of a call's arguments and context into JSON faithfully, and never fails: a value it
+ * cannot read becomes its {@code String.valueOf}, so one odd value never costs the whole log line.
+ *
+ * <ul>
+ *   <li>numbers exactly as written: integers as integers, BigDecimal plain with its scale, a double or float
+ *       by its shortest decimal ({@code 0.1}, not {@code 0.1000000000000000055...}); NaN and infinities,
+ *       which JSON has no number for, as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}</li>
+ *   <li>maps as objects (keys by {@code String.valueOf}); collections, arrays and iterables as arrays;
+ *       Optional as its value or null; enums by name</li>
+ *   <li>records by their components and beans by their getters ({@link ObjectProperties}); anything else,
+ *       and every type of the Java platform not listed here (dates, UUIDs, paths...), by {@code toString}</li>
+ *   <li>Jackson trees as they are (with floating point numbers made exact decimals)</li>
+ *   <li>a cycle or a nesting deeper than {@value #MAX_DEPTH} as a short marker string</li>
+ * </ul>
+ */
+final class JsonValues {
+
+    static final int MAX_DEPTH = 32;
+
+    private static final JsonNodeFactory NODES = CanonicalJson.MAPPER.getNodeFactory();
+
+    private final Set<Object> path = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /** The JSON for a value; never throws. Not thread-safe: one per thread. */
+    JsonNode toJson(Object value) {
+        path.clear();
+        return convert(value, 0);
+    }
+
+    private JsonNode convert(Object value, int depth) {
+        try {
+            return convertOrThrow(value, depth);
+        } catch (RuntimeException | StackOverflowError e) {
+            return NODES.textNode(printable(value));
+        }
+    }
+
+    private JsonNode convertOrThrow(Object value, int depth) {
+        if (value == null) {
+            return NODES.nullNode();
+        }
+        if (value instanceof String s) {
+            return NODES.textNode(s);
+        }
+        if (value instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        }
+        if (value instanceof Number n) {
+            return number(n);
+        }
+        if (value instanceof CharSequence || value instanceof Character) {
+            return NODES.textNode(value.toString());
+        }
+        if (value instanceof Enum<?> e) {
+            return NODES.textNode(e.name());
+        }
+        if (value instanceof JsonNode node) {
+            return exactNumbers(node);
+        }
+        if (depth >= MAX_DEPTH) {
+            return NODES.textNode("<nested deeper than " + MAX_DEPTH + ">");
+        }
+        if (value instanceof Optional<?> optional) {
+            return convert(optional.orElse(null), depth + 1);
+        }
+        boolean container = value instanceof Map<?, ?> || value instanceof Iterable<?> || value.getClass().isArray()
+                || ObjectProperties.hasProperties(value);
+        if (!container) {
+            return NODES.textNode(printable(value));
+        }
+        if (!path.add(value)) {
+            return NODES.textNode("<cycle: " + value.getClass().getSimpleName() + ">");
+        }
+        try {
+            if (value instanceof Map<?, ?> map) {
+                return object(map, depth);
+            }
+            if (value instanceof Iterable<?> iterable) {
+                ArrayNode array = NODES.arrayNode();
+                for (Object item : iterable) {
+                    array.add(convert(item, depth + 1));
+                }
+                return array;
+            }
+            if (value.getClass().isArray()) {
+                ArrayNode array = NODES.arrayNode();
+                int length = Array.getLength(value);
+                for (int i = 0; i < length; i++) {
+                    array.add(convert(Array.get(value, i), depth + 1));
+                }
+                return array;
+            }
+            return object(ObjectProperties.of(value), depth);
+        } finally {
+            path.remove(value);
+        }
+    }
+
+    private ObjectNode object(Map<?, ?> map, int depth) {
+        ObjectNode object = NODES.objectNode();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            object.set(printable(entry.getKey()), convert(entry.getValue(), depth + 1));
+        }
+        return object;
+    }
+
+    private static JsonNode number(Number n) {
+        if (n instanceof Integer || n instanceof Short || n instanceof Byte || n instanceof AtomicInteger) {
+            return NODES.numberNode(n.intValue());
+        }
+        if (n instanceof Long || n instanceof AtomicLong) {
+            return NODES.numberNode(n.longValue());
+        }
+        if (n instanceof BigInteger big) {
+            return NODES.numberNode(big);
+        }
+        if (n instanceof BigDecimal decimal) {
+            return NODES.numberNode(decimal);
+        }
+        if (n instanceof Double || n instanceof Float) {
+            double d = n.doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                return NODES.textNode(n.toString());
+            }
+            // Float.toString / Double.toString give the shortest decimal that reads back as the same value.
+            return NODES.numberNode(new BigDecimal(n.toString()));
+        }
+        try {
+            return NODES.numberNode(new BigDecimal(n.toString())); // other Number types: by their text if numeric
+        } catch (NumberFormatException e) {
+            return NODES.textNode(printable(n));
+        }
+    }
+
+    /** A tree given as an argument, with doubles turned into exact decimals so it reads back the same. */
+    private static JsonNode exactNumbers(JsonNode node) {
+        if (node.isFloatingPointNumber() && !node.isBigDecimal()) {
+            return number(node.numberValue());
+        }
+        if (node.isObject()) {
+            ObjectNode copy = NODES.objectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                copy.set(field.getKey(), exactNumbers(field.getValue()));
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = NODES.arrayNode();
+            for (JsonNode item : node) {
+                copy.add(exactNumbers(item));
+            }
+            return copy;
+        }
+        return node.deepCopy();
+    }
+
+    /** {@code String.valueOf}, and a marker when even that throws. */
+    static String printable(Object value) {
+        try {
+            return String.valueOf(value);
+        } catch (RuntimeException | StackOverflowError e) {
+            return "<unprintable " + value.getClass().getName() + ": " + e.getClass().getSimpleName() + ">";
+        }
+    }
+}

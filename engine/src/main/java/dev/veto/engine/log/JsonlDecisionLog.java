@@ -1,0 +1,306 @@
+package dev.veto.engine.log;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The decision log as a JSON Lines file with a hash chain (see {@link ChainHash}), written by one
+ * background thread.
+ *
+ * <p>The calling thread only puts the record on a queue: no JSON, no hashing, no I/O. The queue is bounded
+ * ({@value #DEFAULT_CAPACITY} records by default) and blocks the caller when full. That is a deliberate
+ * choice: a decision log that drops lines cannot be trusted, and an unbounded queue behind a stalled disk
+ * grows until the host application runs out of memory. A full queue means the disk has fallen far behind,
+ * and slowing the tool calls down until it catches up is the honest answer.
+ *
+ * <p>Argument and context values are turned into JSON on the log's thread, after {@code append} has
+ * returned: a mutable value that the application changes right after the call may be logged as changed.
+ * The engine hands in the redacted copies the {@link Redactor} makes.
+ *
+ * <p>A JVM shutdown hook closes the log, so every record appended before the JVM exits is written.
+ */
+public final class JsonlDecisionLog implements DecisionLog {
+
+    public static final int DEFAULT_CAPACITY = 65_536;
+
+    private static final int BATCH = 1024;
+
+    /** Asks the writer to write and force everything before it, then count down. */
+    private record FlushRequest(CountDownLatch done) {
+    }
+
+    /** The last item the writer takes: it flushes, closes the file and ends. */
+    private record CloseRequest() {
+    }
+
+    private final Path file;
+    private final BlockingQueue<Object> queue;
+    private final FileChannel channel;
+    private final OutputStream out;
+    private final Thread writer;
+    private final Thread shutdownHook;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final LongAdder appendsInProgress = new LongAdder();
+    private final PrintStream problems;
+
+    // Touched by the writer thread only.
+    private final DecisionLine lines = new DecisionLine();
+    private final ChainHash chain = new ChainHash();
+    private String prevHash;
+    private boolean writeFailed;
+
+    private JsonlDecisionLog(Path file, int capacity, PrintStream problems) throws IOException {
+        this.file = file;
+        this.problems = problems;
+        this.queue = new LinkedBlockingQueue<>(capacity);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        ChainTail tail = ChainTail.read(file);
+        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+        this.prevHash = tail.lastHash();
+        if (tail.damage() != null) {
+            startNewSegment(tail);
+        }
+        this.writer = new Thread(this::writeUntilClosed, "veto-decision-log");
+        this.writer.setDaemon(true); // the shutdown hook, not this thread, keeps the JVM until the log is written
+        this.writer.start();
+        this.shutdownHook = new Thread(this::close, "veto-decision-log-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Opens (or creates) the log file for appending. An existing log's chain is continued from its last line;
+     * when that line is damaged, the problem is reported on stderr and a new chain segment is started with a
+     * {@code chain_restart} line that says why.
+     */
+    public static JsonlDecisionLog open(Path file) throws IOException {
+        return open(file, DEFAULT_CAPACITY, System.err);
+    }
+
+    /** As {@link #open(Path)}, with the queue's capacity and where problems are reported. */
+    public static JsonlDecisionLog open(Path file, int capacity, PrintStream problems) throws IOException {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("queue capacity must be more than 0, was " + capacity);
+        }
+        return new JsonlDecisionLog(file, capacity, problems);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Queues the record for the log's thread; blocks only while the queue is full. Never throws. */
+    @Override
+    public void append(DecisionRecord record) {
+        if (record != null && !enqueue(record)) {
+            problems.println("veto decision log " + file + " is closed; record not written to it: " + record);
+        }
+    }
+
+    /** Blocks until every record appended before this call is written and forced to the disk. */
+    @Override
+    public void flush() {
+        CountDownLatch done = new CountDownLatch(1);
+        if (enqueue(new FlushRequest(done))) {
+            awaitWriter(done);
+        } else {
+            awaitWriterEnd(); // closing writes and forces everything
+        }
+    }
+
+    /** Puts an item before the close request, or returns false when the log is closed. */
+    private boolean enqueue(Object item) {
+        appendsInProgress.increment();
+        try {
+            if (closed.get()) {
+                return false;
+            }
+            putUninterruptibly(item);
+            return true;
+        } finally {
+            appendsInProgress.decrement();
+        }
+    }
+
+    /** Writes every record appended so far, forces the file to disk and closes it. Idempotent. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            // An append or flush that started before `closed` was set may still be putting its item; the close
+            // request must come after it in the queue.
+            while (appendsInProgress.sum() != 0) {
+                Thread.onSpinWait();
+            }
+            putUninterruptibly(new CloseRequest());
+            if (Thread.currentThread() != shutdownHook) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                } catch (IllegalStateException e) {
+                    // the JVM is shutting down already: the hook runs close(), which returns at once
+                }
+            }
+        }
+        awaitWriterEnd();
+    }
+
+    private void writeUntilClosed() {
+        List<Object> batch = new ArrayList<>(BATCH);
+        boolean open = true;
+        while (open) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                continue; // only close() ends the writer, so that nothing queued is left behind
+            }
+            queue.drainTo(batch, BATCH - 1);
+            for (Object item : batch) {
+                try {
+                    if (item instanceof DecisionRecord record) {
+                        write(lines.toJson(record));
+                    } else if (item instanceof FlushRequest request) {
+                        flushToDisk();
+                        request.done().countDown();
+                    } else if (item instanceof CloseRequest) {
+                        open = false;
+                    }
+                } catch (RuntimeException | Error e) {
+                    // The writer must outlive any one bad record, or every later append would wait forever.
+                    problems.println("veto decision log " + file + ": a record could not be written (" + e + "): " + item);
+                }
+            }
+            batch.clear();
+            flushToOs();
+        }
+        flushToDisk();
+        try {
+            out.close();
+        } catch (IOException e) {
+            problems.println("veto decision log " + file + ": closing failed: " + e);
+        }
+    }
+
+    private void startNewSegment(ChainTail tail) throws IOException {
+        problems.println("veto decision log " + file + ": " + tail.damage()
+                + "; its chain cannot be continued, so a new chain segment starts with a chain_restart line."
+                + " `audit verify` reports where the old chain breaks.");
+        if (tail.endsMidLine()) {
+            out.write('\n'); // end the cut-off line so that it stays one (bad) line and ours start clean
+        }
+        prevHash = ChainHash.GENESIS;
+        write(DecisionLine.chainRestart(Instant.now(), "the log's previous chain could not be continued: " + tail.damage()));
+        out.flush();
+    }
+
+    /** Adds the chain fields and writes the line; on the log's thread (or in the constructor, before it starts). */
+    private void write(ObjectNode line) {
+        String text;
+        try {
+            line.put(ChainHash.PREV, prevHash);
+            String hash = chain.of(prevHash, line);
+            line.put(ChainHash.HASH, hash);
+            text = CanonicalJson.MAPPER.writeValueAsString(line);
+            prevHash = hash;
+        } catch (JsonProcessingException | RuntimeException e) {
+            problems.println("veto decision log " + file + ": a line could not be encoded (" + e + "): " + line);
+            return;
+        }
+        try {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
+            writeFailed = false;
+        } catch (IOException e) {
+            // Keep the line somewhere a person can find it rather than losing it.
+            if (!writeFailed) {
+                problems.println("veto decision log " + file + ": writing failed (" + e + "); lines go to stderr until it works again");
+                writeFailed = true;
+            }
+            problems.println(text);
+        }
+    }
+
+    private void flushToOs() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            problems.println("veto decision log " + file + ": flush failed: " + e);
+        }
+    }
+
+    private void flushToDisk() {
+        flushToOs();
+        try {
+            channel.force(false);
+        } catch (IOException e) {
+            problems.println("veto decision log " + file + ": forcing to disk failed: " + e);
+        }
+    }
+
+    private void awaitWriterEnd() {
+        boolean interrupted = false;
+        while (writer.isAlive()) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void putUninterruptibly(Object item) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                queue.put(item);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // a record must not be lost because its thread was interrupted
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits for the writer to count down; gives up only if the writer thread has died. */
+    private void awaitWriter(CountDownLatch done) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (done.await(1, TimeUnit.SECONDS) || !writer.isAlive()) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
