@@ -1,0 +1,133 @@
+package dev.veto.engine.match.semantic;
+
+import dev.veto.engine.match.EvaluationException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+
+/**
+ * Turns a path argument into the absolute paths the file system will reach, resolving symbolic links in
+ * the part that exists.
+ *
+ * <p>Two readings are returned, and a caller must accept both: the <em>lexical</em> one (the path made
+ * absolute against the base, {@code .} and {@code ..} folded as text, then the real path of its longest
+ * existing prefix plus the rest), which is what a tool that calls {@link Path#normalize()} before opening
+ * reaches; and the <em>kernel's</em> one (components walked in order, each existing symbolic link followed
+ * before the next {@code ..} is applied), which is what {@code open(2)} reaches. They differ only when a
+ * {@code ..} follows a symbolic link.
+ */
+final class PathResolver {
+
+    /** Linux gives up after 40 links (ELOOP); so do we. */
+    private static final int MAX_LINKS = 40;
+
+    private final Path base;
+
+    PathResolver(Path base) {
+        this.base = base;
+    }
+
+    /** The path argument: a String, java.nio.file.Path (default file system) or java.io.File. */
+    static String text(Object value) throws EvaluationException {
+        String text;
+        if (value instanceof Path path) {
+            if (path.getFileSystem() != FileSystems.getDefault()) {
+                throw new EvaluationException("value is a Path on another file system than the default one");
+            }
+            text = path.toString();
+        } else if (value instanceof File file) {
+            text = file.getPath();
+        } else {
+            text = Inputs.text(value, "a file path (a String, java.nio.file.Path or java.io.File)");
+        }
+        if (text.isEmpty()) {
+            throw new EvaluationException("value is an empty path");
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new EvaluationException("path " + Inputs.quoted(text) + " contains a NUL byte");
+        }
+        return text;
+    }
+
+    /** Both readings of the path; equal in the common case. */
+    Path[] resolve(String text) throws EvaluationException {
+        Path given;
+        try {
+            given = base.resolve(text);
+        } catch (InvalidPathException e) {
+            throw new EvaluationException("path " + Inputs.quoted(text) + " is not a valid path: " + e.getReason());
+        }
+        Path lexical = realPrefix(given.normalize());
+        Path kernel = walk(given, 0);
+        return lexical.equals(kernel) ? new Path[] {lexical} : new Path[] {lexical, kernel};
+    }
+
+    /** The real path of the longest existing prefix, then the rest (already normalized) appended. */
+    static Path realPrefix(Path absoluteNormalized) throws EvaluationException {
+        Path existing = absoluteNormalized;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return absoluteNormalized;
+        }
+        Path rest = existing.relativize(absoluteNormalized);
+        return real(existing).resolve(rest).normalize();
+    }
+
+    private static Path walk(Path absolute, int linksFollowed) throws EvaluationException {
+        Path current = absolute.getRoot();
+        int count = absolute.getNameCount();
+        for (int i = 0; i < count; i++) {
+            String name = absolute.getName(i).toString();
+            if (name.equals(".")) {
+                continue;
+            }
+            if (name.equals("..")) {
+                current = current.getParent() == null ? current : current.getParent();
+                continue;
+            }
+            Path next = current.resolve(name);
+            if (Files.isSymbolicLink(next)) {
+                if (Files.exists(next)) {
+                    current = real(next);
+                    continue;
+                }
+                // A dangling link: creating a file through it creates its target, wherever that is.
+                if (linksFollowed >= MAX_LINKS) {
+                    throw new EvaluationException("path " + Inputs.quoted(absolute.toString()) + " has too many levels of symbolic links");
+                }
+                Path target = current.resolve(readLink(next));
+                Path rest = i + 1 < count ? target.resolve(absolute.subpath(i + 1, count)) : target;
+                return walk(rest, linksFollowed + 1);
+            }
+            if (!Files.exists(next, LinkOption.NOFOLLOW_LINKS)) {
+                // Nothing below here exists: the rest is text, folded the same way.
+                return current.resolve(absolute.subpath(i, count)).normalize();
+            }
+            current = next; // an existing non-link below a real path is itself real
+        }
+        return current;
+    }
+
+    private static Path readLink(Path link) throws EvaluationException {
+        try {
+            return Files.readSymbolicLink(link);
+        } catch (IOException e) {
+            throw new EvaluationException("cannot read symbolic link " + Inputs.quoted(link.toString()));
+        }
+    }
+
+    private static Path real(Path existing) throws EvaluationException {
+        try {
+            return existing.toRealPath();
+        } catch (IOException e) {
+            throw new EvaluationException("cannot resolve symbolic links of " + Inputs.quoted(existing.toString())
+                    + ": " + e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.veto.engine.match.semantic;
+
+import dev.veto.engine.match.EvaluationException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import net.sf.jsqlparser.statement.Block;
+import net.sf.jsqlparser.statement.ExplainStatement;
+import net.sf.jsqlparser.statement.IfElseStatement;
+import net.sf.jsqlparser.statement.StatementFeatureVisitor;
+import net.sf.jsqlparser.statement.StatementFeatures;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.delete.ParenthesedDelete;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.insert.ParenthesedInsert;
+import net.sf.jsqlparser.statement.merge.Merge;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SetOperationList;
+import net.sf.jsqlparser.statement.select.WithItem;
+import net.sf.jsqlparser.statement.update.ParenthesedUpdate;
+import net.sf.jsqlparser.statement.update.Update;
+
+/**
+ * What one parsed top-level statement does: every kind it is or contains (a data-modifying CTE, the
+ * statements of a BEGIN ... END block or an IF, the statement under EXPLAIN, a SELECT ... INTO), the
+ * DELETE / UPDATE statements in it that have no WHERE, and the functions it calls.
+ */
+record SqlStatements(Set<SqlKind> kinds, Set<SqlKind> withoutWhere, Set<String> functions) {
+
+    private static final Set<SqlKind> READ_ONLY = EnumSet.of(SqlKind.SELECT, SqlKind.SHOW, SqlKind.DESCRIBE);
+
+    static SqlStatements analyse(Statement statement) throws EvaluationException {
+        try {
+            return analyseParsed(statement);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A parser library's tree walk failing is no reason to allow: refuse, saying what failed.
+            throw new EvaluationException("SQL statement could not be analysed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static SqlStatements analyseParsed(Statement statement) throws EvaluationException {
+        Set<SqlKind> kinds = EnumSet.noneOf(SqlKind.class);
+        Set<SqlKind> withoutWhere = EnumSet.noneOf(SqlKind.class);
+        collect(statement, kinds, withoutWhere, 0);
+        StatementFeatures features = StatementFeatureVisitor.analyse(statement);
+        boolean writes = features.modifiesData() || features.modifiesSchema();
+        if (writes && READ_ONLY.containsAll(kinds)) {
+            // The feature analysis walks every expression and subquery; we found no writer it did: refuse.
+            throw new EvaluationException("SQL statement modifies data in a way this matcher cannot name");
+        }
+        return new SqlStatements(kinds, withoutWhere, features.getUnresolvedReferences());
+    }
+
+    private static void collect(Statement statement, Set<SqlKind> kinds, Set<SqlKind> withoutWhere, int depth)
+            throws EvaluationException {
+        if (statement == null) {
+            return;
+        }
+        if (depth > 32) {
+            throw new EvaluationException("SQL statements nested too deeply to judge");
+        }
+        SqlKind kind = SqlKind.of(statement);
+        if (kind == SqlKind.SELECT && writesRows((Select) statement)) {
+            kind = SqlKind.SELECT_INTO;
+        }
+        kinds.add(kind);
+        if (statement instanceof Delete delete) {
+            withItems(delete.getWithItemsList(), kinds, withoutWhere, depth);
+            if (delete.getWhere() == null) {
+                withoutWhere.add(SqlKind.DELETE);
+            }
+        } else if (statement instanceof Update update) {
+            withItems(update.getWithItemsList(), kinds, withoutWhere, depth);
+            if (update.getWhere() == null) {
+                withoutWhere.add(SqlKind.UPDATE);
+            }
+        } else if (statement instanceof Insert insert) {
+            withItems(insert.getWithItemsList(), kinds, withoutWhere, depth);
+            collect(insert.getSelect(), kinds, withoutWhere, depth + 1);
+        } else if (statement instanceof Merge merge) {
+            withItems(merge.getWithItemsList(), kinds, withoutWhere, depth);
+        } else if (statement instanceof Select select) {
+            withItems(select.getWithItemsList(), kinds, withoutWhere, depth);
+            if (select instanceof ParenthesedSelect parenthesed) {
+                collect(parenthesed.getSelect(), kinds, withoutWhere, depth + 1);
+            } else if (select instanceof SetOperationList union) {
+                for (Select member : union.getSelects()) {
+                    collect(member, kinds, withoutWhere, depth + 1);
+                }
+            }
+        } else if (statement instanceof Block block && block.getStatements() != null) {
+            for (Statement inner : block.getStatements()) {
+                collect(inner, kinds, withoutWhere, depth + 1);
+            }
+        } else if (statement instanceof IfElseStatement ifElse) {
+            collect(ifElse.getIfStatement(), kinds, withoutWhere, depth + 1);
+            collect(ifElse.getElseStatement(), kinds, withoutWhere, depth + 1);
+        } else if (statement instanceof ExplainStatement explain) {
+            collect(explain.getStatement(), kinds, withoutWhere, depth + 1); // EXPLAIN ANALYZE runs it
+        }
+    }
+
+    private static void withItems(List<WithItem<?>> items, Set<SqlKind> kinds, Set<SqlKind> withoutWhere, int depth)
+            throws EvaluationException {
+        if (items == null) {
+            return;
+        }
+        for (WithItem<?> item : items) {
+            // WithItem's typed getters cast blindly; the statement's own class says what it is.
+            Object body = item.getParenthesedStatement();
+            if (body instanceof ParenthesedInsert insert) {
+                collect(insert.getInsert(), kinds, withoutWhere, depth + 1);
+            } else if (body instanceof ParenthesedUpdate update) {
+                collect(update.getUpdate(), kinds, withoutWhere, depth + 1);
+            } else if (body instanceof ParenthesedDelete delete) {
+                collect(delete.getDelete(), kinds, withoutWhere, depth + 1);
+            } else if (body instanceof Statement statement) {
+                collect(statement, kinds, withoutWhere, depth + 1);
+            } else if (body != null) {
+                throw new EvaluationException("SQL has a WITH item of an unknown form");
+            }
+        }
+    }
+
+    /** SELECT ... INTO table / temp table, and MySQL's SELECT ... INTO OUTFILE / DUMPFILE / @variable. */
+    private static boolean writesRows(Select select) {
+        return select instanceof PlainSelect plain
+                && ((plain.getIntoTables() != null && !plain.getIntoTables().isEmpty())
+                    || plain.getIntoTempTable() != null
+                    || plain.getMySqlSelectIntoClause() != null);
+    }
+}
