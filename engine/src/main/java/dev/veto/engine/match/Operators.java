@@ -1,5 +1,6 @@
 package dev.veto.engine.match;
 
+import dev.veto.engine.match.semantic.SemanticOperators;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.TreeSet;
 /**
  * The operators a policy may name in an operator map ({@code arguments.query: {regex: ...}}), by name.
  * The core operators come from {@link CoreOperators}; the semantic ones (paths, URLs, SQL, e-mail, number
- * and string shapes) from {@code dev.veto.engine.match.semantic.SemanticOperators}. Where both define a
+ * and string shapes) from {@link SemanticOperators}. Where both define a
  * name, the core operator is kept, so the policy reference stays true.
  *
  * <p>The comparison strings ({@code "<= 200"}), bare values and lists are not operators: they are the
@@ -53,11 +54,8 @@ public final class Operators {
         return ops;
     }
 
-    /**
-     * THE PLUG-IN POINT for issue 7's semantic operators: replace the body with
-     * {@code return dev.veto.engine.match.semantic.SemanticOperators.all();} once that class is on main.
-     */
+    /** Issue 7's operators that understand their values (paths, URLs, SQL, e-mail, numbers, charsets). */
     private static Map<String, OperatorCompiler> semanticOperators() {
-        return Map.of();
+        return SemanticOperators.all();
     }
 }

@@ -1,5 +1,6 @@
 package dev.veto.engine.match.semantic;
 
+import dev.veto.engine.match.Describe;
 import dev.veto.engine.match.EvaluationException;
 
 /** Reads call-time values into the text an operator judges; anything else is an evaluation error. */
@@ -24,11 +25,7 @@ final class Inputs {
     }
 
     static String typeOf(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        String name = value.getClass().getSimpleName();
-        return ("AEIOU".indexOf(name.isEmpty() ? 'x' : name.charAt(0)) >= 0 ? "an " : "a ") + name;
+        return Describe.typeOf(value);
     }
 
     /** A short, quoted, printable excerpt of a value for a reason (never the whole of a long value). */

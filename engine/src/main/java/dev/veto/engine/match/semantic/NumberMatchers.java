@@ -1,15 +1,16 @@
 package dev.veto.engine.match.semantic;
 
 import dev.veto.engine.match.EvaluationException;
+import dev.veto.engine.match.ExactNumbers;
 import dev.veto.engine.match.OperatorCompiler;
 import dev.veto.engine.match.ValueMatcher;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.Map;
 
 /**
  * {@code min} and {@code max} (inclusive) and {@code multiple_of}, in exact decimal arithmetic: the value
- * (int, long, double, BigDecimal, BigInteger or a numeric string) is compared as the decimal it spells,
+ * (int, long, double, BigDecimal, BigInteger or a numeric string) is read by {@link ExactNumbers}, the same
+ * reading the comparison strings ({@code "<= 200"}) use, and compared as the decimal it spells,
  * so 200.000000000000000001 is more than 200 and 0.30 is a multiple of 0.1. NaN, infinities, non-numbers
  * and numbers too large to judge cheaply are evaluation errors.
  */
@@ -53,45 +54,12 @@ final class NumberMatchers {
         throw new IllegalArgumentException(operator + " expects a number, got " + Operands.describe(operand));
     }
 
+    /** The value as {@link ExactNumbers} reads it, refused when too large for a remainder to be cheap. */
     static BigDecimal decimal(Object value) throws EvaluationException {
-        BigDecimal decimal;
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            decimal = BigDecimal.valueOf(((Number) value).longValue());
-        } else if (value instanceof BigDecimal exact) {
-            decimal = exact;
-        } else if (value instanceof BigInteger integer) {
-            decimal = new BigDecimal(integer);
-        } else if (value instanceof Double || value instanceof Float) {
-            double d = ((Number) value).doubleValue();
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                throw new EvaluationException("value is " + d + ", expected a finite number");
-            }
-            // The shortest decimal that reads back as this double: the number its writer meant.
-            decimal = value instanceof Float f ? new BigDecimal(Float.toString(f)) : BigDecimal.valueOf(d);
-        } else if (value instanceof String text) {
-            decimal = parse(text);
-        } else {
-            throw Inputs.wrongType(value, "a number or a numeric string");
-        }
+        BigDecimal decimal = ExactNumbers.of(value);
         if (decimal.scale() > MAX_MAGNITUDE_DIGITS || decimal.precision() - decimal.scale() > MAX_MAGNITUDE_DIGITS) {
             throw new EvaluationException("number with more than " + MAX_MAGNITUDE_DIGITS + " digits is not judged");
         }
         return decimal;
-    }
-
-    private static BigDecimal parse(String text) throws EvaluationException {
-        boolean plausible = !text.isEmpty() && text.length() <= 400;
-        for (int i = 0; plausible && i < text.length(); i++) {
-            char c = text.charAt(i);
-            plausible = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
-        }
-        if (plausible) {
-            try {
-                return new BigDecimal(text);
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-        }
-        throw new EvaluationException("value is the string " + Inputs.quoted(text) + ", expected a number");
     }
 }

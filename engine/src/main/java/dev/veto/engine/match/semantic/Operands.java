@@ -1,5 +1,7 @@
 package dev.veto.engine.match.semantic;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -46,6 +48,19 @@ final class Operands {
             }
         }
         return map;
+    }
+
+    /** A whole number written in the policy (the loader reads Integer, Long, BigInteger or BigDecimal). */
+    static Integer wholeNumber(Object operand) {
+        if (operand instanceof Integer || operand instanceof Long || operand instanceof BigInteger
+                || operand instanceof BigDecimal) {
+            try {
+                return new BigDecimal(operand.toString()).intValueExact();
+            } catch (ArithmeticException | NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     static String describe(Object operand) {

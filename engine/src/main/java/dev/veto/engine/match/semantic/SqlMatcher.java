@@ -61,7 +61,8 @@ final class SqlMatcher implements ValueMatcher {
                 : Set.of();
         int maxStatements = Integer.MAX_VALUE;
         if (map.containsKey("max_statements")) {
-            if (!(map.get("max_statements") instanceof Integer max) || max < 1) {
+            Integer max = Operands.wholeNumber(map.get("max_statements"));
+            if (max == null || max < 1) {
                 throw new IllegalArgumentException("sql: max_statements expects a positive whole number, got "
                         + Operands.describe(map.get("max_statements")));
             }

@@ -72,7 +72,8 @@ final class UrlMatchers {
     private static int[] portRange(Object entry) {
         String expected = "port_in expects ports (1..65535) or ranges such as 8000-8999, got " + Operands.describe(entry);
         try {
-            if (entry instanceof Integer port) {
+            Integer port = Operands.wholeNumber(entry);
+            if (port != null) {
                 return checked(port, port, expected);
             }
             if (entry instanceof String text) {
