@@ -8,8 +8,9 @@ import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statements;
 
 /**
- * Parses a SQL string into all of its statements with JSqlParser, under a time limit: pathological input
- * (deep nesting that makes the parser backtrack) costs at most {@link #TIMEOUT_MILLIS} and then is an
+ * Parses a SQL string into all of its statements with JSqlParser, under limits: at most
+ * {@link #MAX_LENGTH} characters, parentheses nested at most {@link #MAX_NESTING} deep (checked by a cheap
+ * scan before parsing), and at most {@link #TIMEOUT_MILLIS} of parsing; beyond any of them the SQL is an
  * evaluation error. JSqlParser runs the parse on an executor; ours is one shared pool of daemon threads
  * (JSqlParser's default would start and stop a thread per call).
  */
@@ -17,6 +18,7 @@ final class SqlParsing {
 
     static final int MAX_LENGTH = 100_000;
     static final long TIMEOUT_MILLIS = 2_000;
+    static final int MAX_NESTING = 100;
 
     private static final ExecutorService PARSERS = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "veto-sql-parser");
@@ -28,6 +30,10 @@ final class SqlParsing {
     }
 
     static Statements parse(String sql) throws EvaluationException {
+        return parse(sql, TIMEOUT_MILLIS);
+    }
+
+    static Statements parse(String sql, long timeoutMillis) throws EvaluationException {
         if (sql.length() > MAX_LENGTH) {
             throw new EvaluationException("SQL longer than " + MAX_LENGTH + " characters is not parsed");
         }
@@ -38,14 +44,18 @@ final class SqlParsing {
             // MySQL and MariaDB run the text of these "comments"; a parser that skips them would not see it.
             throw new EvaluationException("SQL contains a MySQL executable comment (/*! ... */)");
         }
+        if (CCJSqlParserUtil.getNestingDepth(sql) > MAX_NESTING) {
+            // Deep parentheses make the parser backtrack for seconds; no query a person writes needs them.
+            throw new EvaluationException("SQL nests parentheses deeper than " + MAX_NESTING);
+        }
         Statements statements;
         try {
             statements = CCJSqlParserUtil.parseStatements(sql, PARSERS, parser -> parser
-                    .withTimeOut(TIMEOUT_MILLIS)
+                    .withTimeOut(timeoutMillis)
                     .withUnsupportedStatements(false)
                     .withErrorRecovery(false));
         } catch (JSQLParserException e) {
-            throw new EvaluationException("SQL does not parse: " + firstLine(e));
+            throw new EvaluationException("SQL does not parse: " + firstLine(e, timeoutMillis));
         } catch (RuntimeException | StackOverflowError e) {
             throw new EvaluationException("SQL could not be parsed: " + e.getClass().getSimpleName());
         }
@@ -55,11 +65,11 @@ final class SqlParsing {
         return statements;
     }
 
-    private static String firstLine(Exception e) {
+    private static String firstLine(Exception e, long timeoutMillis) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         String message = String.valueOf(cause.getMessage());
         if (cause instanceof java.util.concurrent.TimeoutException || message.contains("Time out")) {
-            return "parsing took longer than " + TIMEOUT_MILLIS + " ms";
+            return "parsing took longer than " + timeoutMillis + " ms";
         }
         int newline = message.indexOf('\n');
         String line = newline < 0 ? message : message.substring(0, newline);

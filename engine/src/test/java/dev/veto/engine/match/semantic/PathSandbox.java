@@ -16,6 +16,7 @@ import java.util.stream.Stream;
  * data/reports/deep     -> data/other/x/y         (so deep/.. is data/other/x to the kernel)
  * data/reportslink      -> data/reports           (another name for the root)
  * data/rootlink         -> data/reports           (a root written through a link)
+ * data/reports/loop1    -> loop2, loop2 -> loop1  (a cycle)
  * </pre>
  */
 final class PathSandbox {
@@ -39,6 +40,8 @@ final class PathSandbox {
         Files.createSymbolicLink(reports.resolve("deep"), tmp.resolve("data/other/x/y"));
         Files.createSymbolicLink(tmp.resolve("data/reportslink"), reports);
         Files.createSymbolicLink(tmp.resolve("data/rootlink"), reports);
+        Files.createSymbolicLink(reports.resolve("loop1"), Path.of("loop2"));
+        Files.createSymbolicLink(reports.resolve("loop2"), Path.of("loop1"));
         return tmp;
     }
 
