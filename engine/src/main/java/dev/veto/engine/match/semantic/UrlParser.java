@@ -171,7 +171,7 @@ final class UrlParser {
      * java.net.URI is what java.net.http and many Java clients connect by. Where it reads a server
      * authority, it must find the same host and port text we found; otherwise one of us is wrong.
      */
-    private static void crossCheckWithJavaNetUri(String url, String rawHost, String rawPort) throws EvaluationException {
+    static void crossCheckWithJavaNetUri(String url, String rawHost, String rawPort) throws EvaluationException {
         URI uri;
         try {
             uri = new URI(url);

@@ -59,4 +59,12 @@ class SemanticLimitsTest {
             assertTrue(e.getMessage().contains("another file system"), e.getMessage());
         }
     }
+
+    @Test
+    void aUrlThatJavaNetUriReadsAsAnotherHostIsRefused() {
+        // Our reading and java.net.URI's agree on every URL we accept; if they ever did not, we deny.
+        EvaluationException e = assertThrows(EvaluationException.class,
+                () -> UrlParser.crossCheckWithJavaNetUri("https://a.example/", "b.example", null));
+        assertTrue(e.getMessage().contains("java.net.URI"), e.getMessage());
+    }
 }
