@@ -29,24 +29,33 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>records by their components and beans by their getters ({@link ObjectProperties}); anything else,
  *       and every type of the Java platform not listed here (dates, UUIDs, paths...), by {@code toString}</li>
  *   <li>Jackson trees as they are (with floating point numbers made exact decimals)</li>
- *   <li>a cycle or a nesting deeper than {@value #MAX_DEPTH} as a short marker string</li>
+ *   <li>a cycle or a nesting deeper than {@value #MAX_DEPTH} as a short marker string, and everything past
+ *       the first {@value #MAX_VALUES} values of one argument map as {@code "<cut>"}: an object graph that
+ *       shares sub-objects (an entity with its relations) can be exponentially large, and the log's thread
+ *       must never get stuck on one line while the application waits for the queue</li>
  * </ul>
  */
 final class JsonValues {
 
     static final int MAX_DEPTH = 32;
+    static final int MAX_VALUES = 100_000;
 
     private static final JsonNodeFactory NODES = CanonicalJson.MAPPER.getNodeFactory();
 
     private final Set<Object> path = Collections.newSetFromMap(new IdentityHashMap<>());
+    private int valuesLeft;
 
     /** The JSON for a value; never throws. Not thread-safe: one per thread. */
     JsonNode toJson(Object value) {
         path.clear();
+        valuesLeft = MAX_VALUES;
         return convert(value, 0);
     }
 
     private JsonNode convert(Object value, int depth) {
+        if (--valuesLeft < 0) {
+            return NODES.textNode("<cut>");
+        }
         try {
             return convertOrThrow(value, depth);
         } catch (RuntimeException | StackOverflowError e) {

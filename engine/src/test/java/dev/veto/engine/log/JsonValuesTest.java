@@ -127,6 +127,22 @@ class JsonValuesTest {
         assertTrue(node.asText().startsWith("<nested deeper than"), node.toString());
     }
 
+    /** A node that refers to the same child twice: 2^depth values when written out in full, no cycle. */
+    record Diamond(Diamond left, Diamond right) {
+        static Diamond of(int depth) {
+            Diamond shared = depth == 0 ? null : of(depth - 1);
+            return new Diamond(shared, shared);
+        }
+    }
+
+    @Test
+    void aHugeSharedObjectGraphIsCutRatherThanWrittenForever() {
+        String json = json(Diamond.of(30)); // 2^30 values written out in full
+        assertTrue(json.contains("\"<cut>\""), "cut");
+        assertTrue(json.length() < 20 * JsonValues.MAX_VALUES, "bounded: " + json.length());
+        assertEquals("{\"a\":1}", json(Map.of("a", 1)), "the budget is per value, not per converter");
+    }
+
     @Test
     void jacksonTreesAreKeptWithExactNumbers() throws Exception {
         JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"amount\":200.10,\"n\":3}");
