@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Turns a path argument into the absolute paths the file system will reach, resolving symbolic links in
@@ -61,9 +62,21 @@ final class PathResolver {
         } catch (InvalidPathException e) {
             throw new EvaluationException("path " + Inputs.quoted(text) + " is not a valid path: " + e.getReason());
         }
-        Path lexical = realPrefix(given.normalize());
         Path kernel = walk(given, 0);
-        return lexical.equals(kernel) ? new Path[] {lexical} : new Path[] {lexical, kernel};
+        if (!hasDotDot(given)) {
+            return new Path[] {kernel}; // without ".." folding text changes nothing: the kernel reading is all
+        }
+        Path lexical = realPrefix(given.normalize());
+        return lexical.equals(kernel) ? new Path[] {kernel} : new Path[] {lexical, kernel};
+    }
+
+    private static boolean hasDotDot(Path path) {
+        for (Path name : path) {
+            if (name.toString().equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The real path of the longest existing prefix, then the rest (already normalized) appended. */
@@ -92,7 +105,12 @@ final class PathResolver {
                 continue;
             }
             Path next = current.resolve(name);
-            if (Files.isSymbolicLink(next)) {
+            BasicFileAttributes attributes = attributesOrNull(next); // one lstat per component
+            if (attributes == null) {
+                // Nothing below here exists: the rest is text, folded the same way.
+                return current.resolve(absolute.subpath(i, count)).normalize();
+            }
+            if (attributes.isSymbolicLink()) {
                 if (Files.exists(next)) {
                     current = real(next);
                     continue;
@@ -105,13 +123,17 @@ final class PathResolver {
                 Path rest = i + 1 < count ? target.resolve(absolute.subpath(i + 1, count)) : target;
                 return walk(rest, linksFollowed + 1);
             }
-            if (!Files.exists(next, LinkOption.NOFOLLOW_LINKS)) {
-                // Nothing below here exists: the rest is text, folded the same way.
-                return current.resolve(absolute.subpath(i, count)).normalize();
-            }
             current = next; // an existing non-link below a real path is itself real
         }
         return current;
+    }
+
+    private static BasicFileAttributes attributesOrNull(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return null; // absent (or unreadable: then the kernel cannot go through it either)
+        }
     }
 
     private static Path readLink(Path link) throws EvaluationException {
