@@ -51,7 +51,7 @@ final class CasesFile {
 
     private List<PolicyCase> read() throws UsageException {
         Node root;
-        try (Reader in = Files.newBufferedReader(Path.of(file))) {
+        try (Reader in = Files.newBufferedReader(InputFile.existing(file, "cases"))) {
             root = new Yaml(new LoaderOptions()).compose(in);
         } catch (IOException e) {
             throw new UsageException(file + ": cannot read (" + e.getMessage() + ")");

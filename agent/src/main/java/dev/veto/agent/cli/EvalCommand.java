@@ -87,9 +87,10 @@ final class EvalCommand implements Command {
             }
         }
         String file = arguments.option("calls");
+        Path path = InputFile.existing(file, "calls");
         List<String> lines;
         try {
-            lines = Files.readAllLines(Path.of(file));
+            lines = Files.readAllLines(path);
         } catch (IOException e) {
             throw new UsageException(file + ": cannot read (" + e.getMessage() + ")");
         }

@@ -16,6 +16,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // The engine logs through SLF4J; a CLI run has no provider, and SLF4J's note about that is noise here.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         System.exit(run(args, System.out, System.err));
     }
 
@@ -51,8 +55,8 @@ public final class Main {
 
     static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
-        for (Command command : List.of(new CheckCommand(), new EvalCommand(), new TestCommand(),
-                new SchemaCommand())) {
+        for (Command command : List.of(new CheckCommand(), new EvalCommand(), new ExplainCommand(),
+                new TestCommand(), new AuditCommand(), new SchemaCommand())) {
             commands.put(command.name(), command);
         }
         return commands;

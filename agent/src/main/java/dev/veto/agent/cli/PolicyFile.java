@@ -3,7 +3,6 @@ package dev.veto.agent.cli;
 import dev.veto.engine.Veto;
 import dev.veto.engine.policy.PolicyException;
 import dev.veto.engine.policy.PolicyProblem;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 
@@ -14,10 +13,7 @@ final class PolicyFile {
     }
 
     static Veto load(String file) throws UsageException {
-        Path path = Path.of(file);
-        if (!Files.isRegularFile(path)) {
-            throw new UsageException(file + ": no such policy file");
-        }
+        Path path = InputFile.existing(file, "policy");
         try {
             return Veto.fromPolicy(path);
         } catch (PolicyException e) {

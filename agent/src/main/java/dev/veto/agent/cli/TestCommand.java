@@ -24,6 +24,11 @@ final class TestCommand implements Command {
     }
 
     @Override
+    public Set<String> switches() {
+        return Set.of("coverage");
+    }
+
+    @Override
     public String help() {
         return """
                 usage: java -jar veto-agent.jar test POLICY CASES.yaml [--coverage]
@@ -69,6 +74,9 @@ final class TestCommand implements Command {
         }
         console.out().println();
         console.out().println(cases.size() + " cases: " + (cases.size() - failed) + " passed, " + failed + " failed");
+        if (arguments.has("coverage")) {
+            RuleCoverage.report(policy, decidingRules, console);
+        }
         return failed == 0 ? ExitCode.OK : ExitCode.FAILED;
     }
 
