@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -28,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       Optional as its value or null; enums by name</li>
  *   <li>records by their components and beans by their getters ({@link ObjectProperties}); anything else,
  *       and every type of the Java platform not listed here (dates, UUIDs, paths...), by {@code toString}</li>
- *   <li>Jackson trees as they are (with floating point numbers made exact decimals)</li>
+ *   <li>Jackson trees as they are (with floating point numbers made exact decimals), also the
+ *       application's own Jackson trees when ours is shaded apart from theirs</li>
  *   <li>a cycle or a nesting deeper than {@value #MAX_DEPTH} as a short marker string, and everything past
  *       the first {@value #MAX_VALUES} values of one argument map as {@code "<cut>"}: an object graph that
  *       shares sub-objects (an entity with its relations) can be exponentially large, and the log's thread
@@ -41,6 +43,20 @@ final class JsonValues {
     static final int MAX_VALUES = 100_000;
 
     private static final JsonNodeFactory NODES = CanonicalJson.MAPPER.getNodeFactory();
+
+    /** The application's own (unshaded) Jackson tree: a different class from ours once the agent is shaded. */
+    private static final String JACKSON_TREE = "com.fasterxml.jackson.databind.JsonNode";
+    private static final ClassValue<Boolean> IS_FOREIGN_JSON_TREE = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+                if (c.getName().equals(JACKSON_TREE) && c != JsonNode.class) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    };
 
     private final Set<Object> path = Collections.newSetFromMap(new IdentityHashMap<>());
     private int valuesLeft;
@@ -84,6 +100,9 @@ final class JsonValues {
         }
         if (value instanceof JsonNode node) {
             return exactNumbers(node);
+        }
+        if (IS_FOREIGN_JSON_TREE.get(value.getClass())) {
+            return foreignTree(value);
         }
         if (depth >= MAX_DEPTH) {
             return NODES.textNode("<nested deeper than " + MAX_DEPTH + ">");
@@ -157,6 +176,16 @@ final class JsonValues {
             return NODES.numberNode(new BigDecimal(n.toString())); // other Number types: by their text if numeric
         } catch (NumberFormatException e) {
             return NODES.textNode(printable(n));
+        }
+    }
+
+    /** The application's Jackson tree, read back from the JSON text its toString writes. */
+    private static JsonNode foreignTree(Object tree) {
+        String text = printable(tree);
+        try {
+            return CanonicalJson.MAPPER.readTree(text);
+        } catch (IOException | RuntimeException e) {
+            return NODES.textNode(text);
         }
     }
 

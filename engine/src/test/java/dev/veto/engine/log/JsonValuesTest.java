@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
 import java.math.BigDecimal;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -141,6 +145,25 @@ class JsonValuesTest {
         assertTrue(json.contains("\"<cut>\""), "cut");
         assertTrue(json.length() < 20 * JsonValues.MAX_VALUES, "bounded: " + json.length());
         assertEquals("{\"a\":1}", json(Map.of("a", 1)), "the budget is per value, not per converter");
+    }
+
+    @Test
+    void theApplicationsOwnJacksonTreeIsLoggedAsJsonToo() throws Exception {
+        // Once the agent is shaded, the application's Jackson is a different set of classes from ours: load
+        // a second copy of Jackson in its own class loader to stand for it.
+        List<URL> jackson = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.contains("jackson")) {
+                jackson.add(Path.of(entry).toUri().toURL());
+            }
+        }
+        try (URLClassLoader application = new URLClassLoader(jackson.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+            Class<?> mapperType = application.loadClass("com.fasterxml.jackson.databind.ObjectMapper");
+            Object mapper = mapperType.getConstructor().newInstance();
+            Object tree = mapperType.getMethod("readTree", String.class).invoke(mapper, "{\"amount\":200.10,\"ids\":[1,2]}");
+            assertTrue(!(tree instanceof JsonNode), "a foreign tree");
+            assertEquals("{\"amount\":200.1,\"ids\":[1,2]}", json(Map.of("payload", tree)).replace("{\"payload\":", "").replaceFirst("}$", ""));
+        }
     }
 
     @Test
