@@ -1,5 +1,6 @@
 package dev.veto.bench.generated;
 
+import dev.veto.bench.engine.ToolCall;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.veto.bench.refund;
 
+import dev.veto.bench.engine.BenchResources;
 import dev.veto.engine.Action;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

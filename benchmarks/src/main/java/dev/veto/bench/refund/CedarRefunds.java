@@ -1,5 +1,6 @@
 package dev.veto.bench.refund;
 
+import dev.veto.bench.engine.BenchResources;
 import com.cedarpolicy.BasicAuthorizationEngine;
 import com.cedarpolicy.model.AuthorizationRequest;
 import com.cedarpolicy.model.AuthorizationResponse;

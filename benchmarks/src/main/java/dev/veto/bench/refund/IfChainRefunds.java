@@ -1,5 +1,6 @@
 package dev.veto.bench.refund;
 
+import dev.veto.bench.engine.ToolCall;
 import dev.veto.engine.Action;
 
 /**
@@ -7,7 +8,7 @@ import dev.veto.engine.Action;
  * and context maps our engine receives. No policy file, no fail-closed checks beyond the casts: the cost
  * of the decision itself and nothing else.
  */
-public final class IfChainRefunds implements RefundDecider<ToolCallMaps> {
+public final class IfChainRefunds implements RefundDecider<ToolCall> {
 
     @Override
     public String name() {
@@ -15,12 +16,12 @@ public final class IfChainRefunds implements RefundDecider<ToolCallMaps> {
     }
 
     @Override
-    public ToolCallMaps request(RefundCall call) {
-        return call.maps();
+    public ToolCall request(RefundCall call) {
+        return call.toolCall();
     }
 
     @Override
-    public Action decide(ToolCallMaps request) {
+    public Action decide(ToolCall request) {
         if (!(request.arguments().get("amount") instanceof Number number)
                 || !(request.context().get("role") instanceof String role)) {
             return Action.DENY;

@@ -1,5 +1,6 @@
 package dev.veto.bench.refund;
 
+import dev.veto.bench.engine.ToolCall;
 import dev.veto.engine.Action;
 import java.util.Map;
 
@@ -35,8 +36,8 @@ public record RefundCall(String role, long amount) {
         return Map.of("role", role);
     }
 
-    /** The maps our engine and the if chain receive, as the agent would hand them over. */
-    public ToolCallMaps maps() {
-        return new ToolCallMaps(arguments(), context());
+    /** The call as our engine and the if chain receive it, as the agent would hand it over. */
+    public ToolCall toolCall() {
+        return new ToolCall(TOOL, arguments(), context());
     }
 }

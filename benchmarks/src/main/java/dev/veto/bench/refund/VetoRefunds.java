@@ -1,24 +1,19 @@
 package dev.veto.bench.refund;
 
+import dev.veto.bench.engine.BenchEngine;
+import dev.veto.bench.engine.BenchResources;
+import dev.veto.bench.engine.ToolCall;
 import dev.veto.engine.Action;
-import dev.veto.engine.Veto;
-import dev.veto.engine.policy.PolicyException;
 
 /**
  * Our engine on {@code refund/refund-rules.yaml}: the seed policy's refund rules, conditions word for
- * word, without the rate limit and budget the peers cannot express.
+ * word, without the rate limit and budget the peers cannot express; decision log off.
  */
-public final class VetoRefunds implements RefundDecider<ToolCallMaps> {
+public final class VetoRefunds implements RefundDecider<ToolCall> {
 
-    private final Veto veto;
+    private static final String POLICY = "refund/refund-rules.yaml";
 
-    public VetoRefunds() {
-        try {
-            veto = Veto.fromString(BenchResources.text("refund/refund-rules.yaml"));
-        } catch (PolicyException e) {
-            throw new IllegalStateException("refund/refund-rules.yaml does not load: " + e.getMessage(), e);
-        }
-    }
+    private final BenchEngine engine = BenchEngine.open(BenchResources.text(POLICY), POLICY, BenchEngine.LOG_OFF);
 
     @Override
     public String name() {
@@ -26,17 +21,17 @@ public final class VetoRefunds implements RefundDecider<ToolCallMaps> {
     }
 
     @Override
-    public ToolCallMaps request(RefundCall call) {
-        return call.maps();
+    public ToolCall request(RefundCall call) {
+        return call.toolCall();
     }
 
     @Override
-    public Action decide(ToolCallMaps request) {
-        return veto.protect(RefundCall.TOOL, request.arguments(), request.context()).action();
+    public Action decide(ToolCall request) {
+        return engine.decide(request).action();
     }
 
     @Override
     public void close() {
-        veto.close();
+        engine.close();
     }
 }

@@ -1,4 +1,4 @@
-package dev.veto.bench.generated;
+package dev.veto.bench.engine;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.veto.bench.refund;
+package dev.veto.bench.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
