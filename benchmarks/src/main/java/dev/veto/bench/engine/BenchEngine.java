@@ -3,12 +3,14 @@ package dev.veto.bench.engine;
 import dev.veto.engine.Action;
 import dev.veto.engine.Decision;
 import dev.veto.engine.Veto;
+import dev.veto.engine.log.DecisionLog;
 import dev.veto.engine.log.JsonlDecisionLog;
 import dev.veto.engine.policy.PolicyException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Our engine as the benchmarks run it: a policy, and the decision log off (discarded) or on (JSON Lines
@@ -26,27 +28,29 @@ public final class BenchEngine implements AutoCloseable {
     public static final String LOG_JSONL = "jsonl";
 
     private final Veto veto;
+    private final DecisionLog log;
     private final Path logFile;
 
-    private BenchEngine(Veto veto, Path logFile) {
+    private BenchEngine(Veto veto, DecisionLog log, Path logFile) {
         this.veto = veto;
+        this.log = log;
         this.logFile = logFile;
     }
 
     public static BenchEngine open(String policyYaml, String policySource, String log) {
         try {
-            var builder = Veto.builder().policyText(policyYaml, policySource);
             Path logFile = null;
+            DecisionLog decisionLog;
             switch (log) {
-                case LOG_OFF -> {
-                }
+                case LOG_OFF -> decisionLog = DecisionLog.discard();
                 case LOG_JSONL -> {
                     logFile = Files.createTempFile("veto-bench-decisions-", ".jsonl");
-                    builder.decisionLog(JsonlDecisionLog.open(logFile));
+                    decisionLog = JsonlDecisionLog.open(logFile);
                 }
                 default -> throw new IllegalArgumentException("unknown log '" + log + "'; expected off or jsonl");
             }
-            return new BenchEngine(builder.build(), logFile);
+            Veto veto = Veto.builder().policyText(policyYaml, policySource).decisionLog(decisionLog).build();
+            return new BenchEngine(veto, decisionLog, logFile);
         } catch (PolicyException e) {
             throw new IllegalStateException(policySource + " does not load:\n" + e.getMessage(), e);
         } catch (IOException e) {
@@ -70,6 +74,16 @@ public final class BenchEngine implements AutoCloseable {
             throw new IllegalStateException("expected " + expected + " for " + call + " but the engine says "
                     + decision.action() + " (" + decision.reason() + "): not measuring");
         }
+    }
+
+    /** The decision log's file when the log is on. */
+    public Optional<Path> logFile() {
+        return Optional.ofNullable(logFile);
+    }
+
+    /** Waits until every decision so far is written. */
+    public void flushLog() {
+        log.flush();
     }
 
     @Override

@@ -2,8 +2,10 @@ package dev.veto.bench.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The results section of BENCHMARKS.md, written from one run's files: where we stand against each target,
@@ -19,6 +21,9 @@ final class ResultsReport {
     private static final double ENGINE_TARGET_NS = 500;
     private static final double AGENT_TARGET_NS = 1_000;
     private static final double STARTUP_TARGET_MS = 300;
+    /** The benchmarks the sections above read; the rest go to "Other benchmarks". */
+    private static final Pattern COVERED = Pattern.compile(
+            "(SeedPolicyBenchmark|GeneratedPolicyBenchmark|WithAgentBenchmark|WithoutAgentBenchmark|PeersBenchmark)\\.");
 
     private final JmhResults jmh;
     private final Optional<StartupResults> startup;
@@ -39,6 +44,7 @@ final class ResultsReport {
         agent();
         peers();
         startupTable();
+        others();
         return out.toString();
     }
 
@@ -278,6 +284,25 @@ final class ResultsReport {
                     + Format.addedMillis(app.mainWith().median() - app.mainWithout().median()) + " | "
                     + spread(app.callWithout()) + " | " + spread(app.callWith()) + " | "
                     + Format.addedMillis(app.callWith().median() - app.callWithout().median()) + " |");
+        }
+        line("");
+    }
+
+    /** Benchmarks of this run that no table above reads (the limiter and decision log parts, say). */
+    private void others() {
+        List<JmhResult> rest = jmh.all(r -> !COVERED.matcher(r.benchmark()).lookingAt());
+        if (rest.isEmpty()) {
+            return;
+        }
+        line("### Other benchmarks in this run");
+        line("");
+        line("| Benchmark | Parameters | Threads | Score | alloc/op |");
+        line("|---|---|---|---|---|");
+        for (JmhResult r : rest) {
+            String score = r.unit().equals("ns/op") ? Format.nanos(r.score(), r.error())
+                    : String.format(Locale.ROOT, "%.3f ± %.3f %s", r.score(), r.error(), r.unit());
+            line("| " + r.benchmark() + " (" + r.mode() + ") | " + r.params() + " | " + r.threads() + " | " + score
+                    + " | " + Format.bytes(r.allocBytes()) + " |");
         }
         line("");
     }

@@ -8,10 +8,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The peers are compared on the same decisions only if they decide the same: every peer gives the seed
- * policy's answer on the refund boundaries, roles and the benchmark's own three calls.
+ * The peers are compared on the same decisions only if they decide the same: our engine and every peer
+ * give the seed policy's answer on the refund boundaries and roles, and on the benchmark's own three calls.
  */
 class PeersAgreeTest {
 
@@ -19,7 +20,7 @@ class PeersAgreeTest {
 
     @BeforeAll
     static void load() {
-        peers = List.of(new IfChainRefunds(), new CedarRefunds(),
+        peers = List.of(new VetoRefunds(), new IfChainRefunds(), new CedarRefunds(),
                 CasbinRefunds.compiledMatcher(), CasbinRefunds.evalRules());
     }
 
@@ -47,6 +48,14 @@ class PeersAgreeTest {
         RefundCall call = new RefundCall(role, amount);
         for (RefundDecider<?> peer : peers) {
             assertEquals(expected, decide(peer, call), peer.name() + " on " + call);
+        }
+    }
+
+    @ParameterizedTest(name = "the benchmark's {0} call")
+    @EnumSource(Action.class)
+    void theBenchmarkCallsGetTheirDecisionFromEveryEngine(Action decision) {
+        for (RefundDecider<?> peer : peers) {
+            assertEquals(decision, decide(peer, RefundCall.expecting(decision)), peer.name());
         }
     }
 
