@@ -15,9 +15,9 @@ import java.util.function.LongSupplier;
  *
  * <p>Per-key state stays bounded: when a new key arrives and a window has passed since the last sweep, or
  * the number of keys has doubled since then, the arriving thread sweeps out the logs whose grants have
- * all expired (so the map holds at most about twice the keys active in one window, plus 1024). A swept log is marked
- * retired under its lock and whoever still holds a reference to it retries with a fresh one, so eviction
- * never lets a grant slip past the count.
+ * all expired (so the map holds at most about twice the keys active in one window, plus 1024). A swept
+ * log is marked retired under its lock and whoever still holds a reference to it retries with a fresh
+ * one, so eviction never lets a grant slip past the count.
  */
 final class SlidingLogs {
 

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,13 +77,19 @@ public final class JsonlDecisionLog implements DecisionLog {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        ChainTail tail = ChainTail.read(file);
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
         this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
-        this.prevHash = tail.lastHash();
-        if (tail.damage() != null) {
-            startNewSegment(tail);
+        try {
+            lockForThisLogAlone();
+            ChainTail tail = ChainTail.read(file);
+            this.prevHash = tail.lastHash();
+            if (tail.damage() != null) {
+                startNewSegment(tail);
+            }
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
         this.writer = new Thread(this::writeUntilClosed, "veto-decision-log");
         this.writer.setDaemon(true); // the shutdown hook, not this thread, keeps the JVM until the log is written
@@ -199,6 +206,22 @@ public final class JsonlDecisionLog implements DecisionLog {
             out.close();
         } catch (IOException e) {
             problems.println("veto decision log " + file + ": closing failed: " + e);
+        }
+    }
+
+    /**
+     * Two writers on one file would interleave two chains and break both, so the file is locked for as long
+     * as this log is open (released when the channel closes), against other logs of this JVM and of others.
+     */
+    private void lockForThisLogAlone() throws IOException {
+        String taken = "decision log " + file + " is already open for writing (in this JVM or another process);"
+                + " two writers would interleave their hash chains. Give each process its own log file.";
+        try {
+            if (channel.tryLock() == null) {
+                throw new IOException(taken);
+            }
+        } catch (OverlappingFileLockException e) {
+            throw new IOException(taken, e);
         }
     }
 

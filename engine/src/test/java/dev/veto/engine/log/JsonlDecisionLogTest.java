@@ -4,6 +4,7 @@ import static dev.veto.engine.log.LogFiles.lines;
 import static dev.veto.engine.log.LogFiles.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -253,6 +254,21 @@ class JsonlDecisionLogTest {
         }
         assertEquals(2_000, lines(file).size());
         assertTrue(DecisionLogVerifier.verify(file).ok());
+    }
+
+    @Test
+    void aSecondWriterOnTheSameFileIsRefusedWhileTheFirstIsOpen() throws Exception {
+        Path file = dir.resolve("shared.jsonl");
+        try (JsonlDecisionLog first = open(file)) {
+            first.append(Records.decision("d-1", Map.of()));
+            IOException refused = assertThrows(IOException.class, () -> open(file));
+            assertTrue(refused.getMessage().contains("already open for writing"), refused.getMessage());
+        }
+        try (JsonlDecisionLog again = open(file)) {
+            again.append(Records.decision("d-2", Map.of()));
+        }
+        assertTrue(DecisionLogVerifier.verify(file).ok());
+        assertEquals(2, lines(file).size());
     }
 
     @Test
