@@ -17,14 +17,16 @@ import net.sf.jsqlparser.statement.Statements;
  * deny_functions: [pg_read_file], max_statements: 1}}: matches when every statement in the string (all of
  * them, as the database would run them) is acceptable:
  * <ul>
- * <li>{@code allow}: every kind of every statement, nested ones included, is listed;</li>
- * <li>{@code deny}: no kind of any statement, nested ones included, is listed;</li>
+ * <li>{@code allow}: every kind of every statement is listed;</li>
+ * <li>{@code deny}: no kind of any statement is listed;</li>
  * <li>{@code require_where}: every DELETE / UPDATE listed has a WHERE clause (any WHERE: this stops the
  *     whole-table accident, not a determined {@code WHERE 1=1});</li>
  * <li>{@code deny_functions}: no statement calls one of these functions (case-insensitive);</li>
  * <li>{@code max_statements}: at most this many statements.</li>
  * </ul>
- * SQL that does not parse (or uses executable comments, or takes too long to parse) is an evaluation error.
+ * A statement's kinds are its own plus those of the writers nested in it ({@link SqlStatements}). SQL that
+ * does not parse (or uses executable comments, or is too long, too deep or too slow to parse) is an
+ * evaluation error.
  */
 final class SqlMatcher implements ValueMatcher {
 

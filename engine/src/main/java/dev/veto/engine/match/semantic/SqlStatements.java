@@ -12,6 +12,7 @@ import net.sf.jsqlparser.statement.StatementFeatures;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.delete.ParenthesedDelete;
+import net.sf.jsqlparser.statement.insert.ConflictActionType;
 import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.insert.ParenthesedInsert;
 import net.sf.jsqlparser.statement.merge.Merge;
@@ -25,7 +26,8 @@ import net.sf.jsqlparser.statement.update.Update;
 
 /**
  * What one parsed top-level statement does: every kind it is or contains (a data-modifying CTE, the
- * statements of a BEGIN ... END block or an IF, the statement under EXPLAIN, a SELECT ... INTO), the
+ * statements of a BEGIN ... END block or an IF, the statement under EXPLAIN, a SELECT ... INTO, the
+ * UPDATE of an INSERT ... ON CONFLICT DO UPDATE / ON DUPLICATE KEY UPDATE), the
  * DELETE / UPDATE statements in it that have no WHERE, and the functions it calls.
  */
 record SqlStatements(Set<SqlKind> kinds, Set<SqlKind> withoutWhere, Set<String> functions) {
@@ -66,7 +68,9 @@ record SqlStatements(Set<SqlKind> kinds, Set<SqlKind> withoutWhere, Set<String> 
         if (kind == SqlKind.SELECT && writesRows((Select) statement)) {
             kind = SqlKind.SELECT_INTO;
         }
-        kinds.add(kind);
+        if (depth == 0 || kind != SqlKind.SELECT) {
+            kinds.add(kind); // a nested query that only reads is part of its statement, not a kind of its own
+        }
         if (statement instanceof Delete delete) {
             withItems(delete.getWithItemsList(), kinds, withoutWhere, depth);
             if (delete.getWhere() == null) {
@@ -79,6 +83,9 @@ record SqlStatements(Set<SqlKind> kinds, Set<SqlKind> withoutWhere, Set<String> 
             }
         } else if (statement instanceof Insert insert) {
             withItems(insert.getWithItemsList(), kinds, withoutWhere, depth);
+            if (updatesOnConflict(insert)) {
+                kinds.add(SqlKind.UPDATE); // ON CONFLICT DO UPDATE / ON DUPLICATE KEY UPDATE change existing rows
+            }
             collect(insert.getSelect(), kinds, withoutWhere, depth + 1);
         } else if (statement instanceof Merge merge) {
             withItems(merge.getWithItemsList(), kinds, withoutWhere, depth);
@@ -123,6 +130,15 @@ record SqlStatements(Set<SqlKind> kinds, Set<SqlKind> withoutWhere, Set<String> 
                 throw new EvaluationException("SQL has a WITH item of an unknown form");
             }
         }
+    }
+
+    private static boolean updatesOnConflict(Insert insert) {
+        boolean duplicateUpdate = insert.getDuplicateUpdateSets() != null && !insert.getDuplicateUpdateSets().isEmpty();
+        boolean duplicateAction = insert.getDuplicateAction() != null
+                && insert.getDuplicateAction().getConflictActionType() == ConflictActionType.DO_UPDATE;
+        boolean conflictAction = insert.getConflictAction() != null
+                && insert.getConflictAction().getConflictActionType() == ConflictActionType.DO_UPDATE;
+        return duplicateUpdate || duplicateAction || conflictAction;
     }
 
     /** SELECT ... INTO table / temp table, and MySQL's SELECT ... INTO OUTFILE / DUMPFILE / @variable. */
