@@ -14,6 +14,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,8 +43,10 @@ public final class ApprovalChannels implements ApprovalListener, AutoCloseable {
             Optional<WebhookNotifier> webhook) {
         this.registry = registry;
         this.settings = settings;
-        this.transports = new EnumMap<>(transports);
-        this.http = Optional.ofNullable((ApprovalHttpServer) transports.get(Transport.HTTP));
+        this.transports = new EnumMap<>(Transport.class);
+        this.transports.putAll(transports);
+        this.http = transports.get(Transport.HTTP) instanceof ApprovalHttpServer server
+                ? Optional.of(server) : Optional.empty();
         this.webhook = webhook;
     }
 
@@ -101,7 +104,7 @@ public final class ApprovalChannels implements ApprovalListener, AutoCloseable {
             if (transport != null) {
                 serving.add(transport);
             } else {
-                missing.add(t.name().toLowerCase(java.util.Locale.ROOT) + ": not started");
+                missing.add(t.name().toLowerCase(Locale.ROOT) + ": not started");
             }
         }
         Routing route = new Routing(request.decisionId(), serving.size(), missing);
