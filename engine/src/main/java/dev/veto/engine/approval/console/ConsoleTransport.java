@@ -57,8 +57,13 @@ public final class ConsoleTransport implements ApprovalTransport {
 
     /** Opens the process's terminal; when there is none, says so once on {@code notices}. */
     public static ConsoleTransport start(ApprovalRegistry registry, String reviewer, PrintStream notices) {
+        return start(registry, reviewer, notices, Terminal::open);
+    }
+
+    static ConsoleTransport start(ApprovalRegistry registry, String reviewer, PrintStream notices,
+            Terminal.Opener opener) {
         try {
-            return new ConsoleTransport(registry, reviewer, Terminal.open(), null);
+            return new ConsoleTransport(registry, reviewer, opener.open(), null);
         } catch (IOException | RuntimeException e) {
             String why = "no terminal (" + e.getMessage() + ")";
             notices.println("veto: approvals: console channel: " + why

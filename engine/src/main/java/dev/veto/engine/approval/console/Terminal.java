@@ -30,6 +30,12 @@ public interface Terminal extends AutoCloseable {
     @Override
     void close();
 
+    /** How a terminal is found (tests stand in for a process without one). */
+    @FunctionalInterface
+    interface Opener {
+        Terminal open() throws IOException;
+    }
+
     /** Opens the controlling terminal; fails with the reason when the process has none. */
     static Terminal open() throws IOException {
         Path tty = Path.of("/dev/tty");
