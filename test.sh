@@ -4,4 +4,7 @@
 # installed). Benchmarks are compiled here but run by ./bench.sh.
 set -euo pipefail
 cd "$(dirname "$0")"
+# The reviewer page is tested in headless chromium and the console prompt through tmux: install them where
+# apt-get can (always tried under CI=true); where it cannot, those tests skip and say why.
+scripts/install-test-deps.sh
 exec mvn -B -ntp verify "$@"

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ApprovalChannelsTest {
 
     /** A transport that records what it was shown and can be told to fail. */
-    static final class Recording implements ApprovalTransport {
+    static class Recording implements ApprovalTransport {
         final String name;
         final List<String> shown = new ArrayList<>();
         final List<String> withdrawn = new ArrayList<>();
