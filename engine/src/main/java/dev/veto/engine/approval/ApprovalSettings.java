@@ -5,15 +5,14 @@ import dev.veto.engine.approval.webhook.WebhookFormat;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * How approvals reach people, read from flat {@code approval.*} keys (the agent collects them from its
@@ -140,27 +139,11 @@ public record ApprovalSettings(
     }
 
     private static Set<Transport> transports(String key, String value) {
-        Set<Transport> result = EnumSet.noneOf(Transport.class);
-        for (String part : value.split(",")) {
-            String name = part.trim();
-            if (name.isEmpty()) {
-                continue;
-            }
-            Transport found = null;
-            for (Transport t : Transport.values()) {
-                if (t.key().equals(name)) {
-                    found = t;
-                }
-            }
-            if (found == null) {
-                throw bad(key, value, "a comma-separated list of console, http");
-            }
-            result.add(found);
-        }
+        Set<Transport> result = enumList(key, value, Transport.class, Transport::key);
         if (result.isEmpty()) {
             throw bad(key, value, "at least one of console, http");
         }
-        return Collections.unmodifiableSet(result);
+        return result;
     }
 
     private static WebhookFormat webhookFormat(String value) {
@@ -173,24 +156,25 @@ public record ApprovalSettings(
     }
 
     private static Set<WebhookEvent> webhookEvents(String value) {
-        Set<WebhookEvent> result = EnumSet.noneOf(WebhookEvent.class);
-        List<String> known = new ArrayList<>();
-        for (WebhookEvent ev : WebhookEvent.values()) {
-            known.add(ev.key());
+        return enumList("approval.webhook.events", value, WebhookEvent.class, WebhookEvent::key);
+    }
+
+    /** A comma-separated list of an enum's spellings; blanks are skipped, anything else is refused. */
+    private static <E extends Enum<E>> Set<E> enumList(String key, String value, Class<E> type,
+            Function<E, String> spelling) {
+        Map<String, E> known = new LinkedHashMap<>();
+        for (E constant : type.getEnumConstants()) {
+            known.put(spelling.apply(constant), constant);
         }
+        Set<E> result = EnumSet.noneOf(type);
         for (String part : value.split(",")) {
             String name = part.trim();
             if (name.isEmpty()) {
                 continue;
             }
-            WebhookEvent found = null;
-            for (WebhookEvent ev : WebhookEvent.values()) {
-                if (ev.key().equals(name)) {
-                    found = ev;
-                }
-            }
+            E found = known.get(name);
             if (found == null) {
-                throw bad("approval.webhook.events", value, "a comma-separated list of " + String.join(", ", known));
+                throw bad(key, value, "a comma-separated list of " + String.join(", ", known.keySet()));
             }
             result.add(found);
         }
