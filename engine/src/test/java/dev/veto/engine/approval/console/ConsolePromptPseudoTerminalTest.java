@@ -24,14 +24,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConsolePromptPseudoTerminalTest {
 
-    private final String socket = "veto-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-
     @TempDir
     Path dir;
 
+    /** A tmux server of this test's own, its socket in the temporary directory. */
+    private String socket() {
+        return dir.resolve("tmux.sock").toString();
+    }
+
     @AfterEach
     void killTmux() throws Exception {
-        run(List.of("tmux", "-L", socket, "kill-server"));
+        run(List.of("tmux", "-S", socket(), "kill-server"));
     }
 
     @Test
@@ -43,8 +46,9 @@ class ConsolePromptPseudoTerminalTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String command = quote(java) + " -cp " + quote(System.getProperty("java.class.path")) + " "
                 + ConsolePromptFixture.class.getName() + " " + quote(out.toString())
-                + " > " + quote(stdout.toString()) + " 2> " + quote(dir.resolve("stderr.txt").toString());
-        assertEquals(0, run(List.of("tmux", "-L", socket, "new-session", "-d", "-s", "veto", "-x", "160", "-y", "50",
+                + " > " + quote(stdout.toString()) + " 2> " + quote(dir.resolve("stderr.txt").toString())
+                + "; echo \"fixture exited with $?\"; sleep 600";   // the pane stays, so a failure can be read
+        assertEquals(0, run(List.of("tmux", "-S", socket(), "new-session", "-d", "-s", "veto", "-x", "160", "-y", "50",
                 command)), "tmux could not start the fixture");
 
         String screen = waitForScreen(s -> s.contains("=== Approval needed: first ===") && s.contains("[d]eny"));
@@ -57,7 +61,7 @@ class ConsolePromptPseudoTerminalTest {
         assertTrue(screen.contains("\"amount\" : 3900"), screen);
         sendLine("d over the daily budget");
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!Files.exists(out) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
@@ -100,12 +104,13 @@ class ConsolePromptPseudoTerminalTest {
     }
 
     private void sendLine(String text) throws Exception {
-        run(List.of("tmux", "-L", socket, "send-keys", "-t", "veto", "-l", text));
-        run(List.of("tmux", "-L", socket, "send-keys", "-t", "veto", "Enter"));
+        run(List.of("tmux", "-S", socket(), "send-keys", "-t", "veto", "-l", text));
+        run(List.of("tmux", "-S", socket(), "send-keys", "-t", "veto", "Enter"));
     }
 
     private String waitForScreen(Predicate<String> ready) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        // Generous: on a loaded machine starting a JVM in the pane can take long.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         String screen = "";
         while (System.nanoTime() < deadline) {
             screen = capture();
@@ -114,11 +119,13 @@ class ConsolePromptPseudoTerminalTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("the terminal never showed what was expected; it shows:\n" + screen);
+        Path stderr = dir.resolve("stderr.txt");
+        throw new AssertionError("the terminal never showed what was expected; it shows:\n" + screen
+                + "\nthe fixture's stderr:\n" + (Files.exists(stderr) ? Files.readString(stderr) : "(none)"));
     }
 
     private String capture() throws Exception {
-        Process p = new ProcessBuilder("tmux", "-L", socket, "capture-pane", "-p", "-J", "-S", "-200", "-t", "veto")
+        Process p = new ProcessBuilder("tmux", "-S", socket(), "capture-pane", "-p", "-J", "-S", "-200", "-t", "veto")
                 .redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(30, TimeUnit.SECONDS);
