@@ -1,0 +1,106 @@
+package dev.veto.engine.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every kind of bad policy is refused at load with {@code file:line:col: what is wrong, what was expected}.
+ * Each case is a small policy, the exact position of its first problem, and words the message must hold.
+ */
+class PolicyLoadErrorTest {
+
+    record Bad(String kind, String yaml, String position, String messageHas) {
+        @Override
+        public String toString() {
+            return kind;
+        }
+    }
+
+    /** A rule around one condition: the condition starts at line 5, its match at line 6. */
+    static String condition(String matchLines, String action) {
+        return """
+                name: t
+                rules:
+                  - tool: issue_refund
+                    conditions:
+                      - match:
+                """ + matchLines + "        action: " + action + "\n";
+    }
+
+    static Stream<Bad> cases() {
+        return Stream.of(
+                new Bad("a typo in a key: acton", """
+                        name: t
+                        rules:
+                          - tool: lookup_order
+                            acton: allow
+                        """, "4:5", "unknown key 'acton' in a rule (rules[0]) (did you mean 'action'?), expected one of: id, tool, action"),
+                new Bad("an unknown top-level key", "name: t\ndefault_acton: deny\n", "2:1", "unknown key 'default_acton' in the policy (did you mean 'default_action'?)"),
+                new Bad("an unknown action", "name: t\nrules:\n  - tool: x\n    action: permit\n", "4:13", "rules[0].action is 'permit', expected one of: allow, deny, require_approval"),
+                new Bad("an unknown default_action", "default_action: maybe\n", "1:17", "default_action is 'maybe', expected one of: allow, deny, require_approval"),
+                new Bad("an unknown mode", "mode: audit\n", "1:7", "mode is 'audit', expected one of: enforce, shadow"),
+                new Bad("an unknown operator", condition("          arguments.query:\n            regexp: \"x\"\n", "allow"),
+                        "7:13", "unknown operator 'regexp' for arguments.query (did you mean 'regex'?), expected one of: contains, ends_with, exists, in"),
+                new Bad("a regex that does not compile", condition("          arguments.query:\n            regex: \"(select\"\n", "allow"),
+                        "7:20", "operator 'regex' for arguments.query: regex does not compile: Unclosed group"),
+                new Bad("a path that does not start with arguments or context", condition("          amount: \"<= 200\"\n", "allow"),
+                        "6:11", "bad path \"amount\": it must start with arguments. or context."),
+                new Bad("an ordering against a word", condition("          arguments.amount: \"<= lots\"\n", "allow"),
+                        "6:29", "<= needs a number, found \"lots\""),
+                new Bad("an operator with the wrong operand type", condition("          arguments.body:\n            max_length: long\n", "allow"),
+                        "7:25", "operator 'max_length' for arguments.body: expected a whole number of 0 or more"),
+                new Bad("a condition's unknown action", condition("          context.role: x\n", "allowed"),
+                        "7:17", "rules[0].conditions[0].action is 'allowed' (did you mean 'allow'?)"),
+                new Bad("a rate limit with a bad unit", "rules:\n  - tool: x\n    action: allow\n    constraints:\n      rate_limit: 20/fortnight\n",
+                        "5:19", "rules[0].constraints.rate_limit: limit \"20/fortnight\": unknown unit \"fortnight\", expected one of second, minute, hour, day"),
+                new Bad("a rate limit that is not AMOUNT/UNIT", "rules:\n  - tool: x\n    action: allow\n    constraints:\n      rate_limit: 20\n",
+                        "5:19", "rules[0].constraints.rate_limit is the number 20, expected AMOUNT/UNIT such as 20/hour"),
+                new Bad("a rate limit of part of a call", "rules:\n  - tool: x\n    action: allow\n    constraints:\n      rate_limit: 2.5/hour\n",
+                        "5:19", "is not a whole number of calls"),
+                new Bad("a budget without a sum", "rules:\n  - tool: x\n    action: allow\n    constraints:\n      budget: {limit: 5000/day}\n",
+                        "5:15", "rules[0].constraints.budget has no 'sum'"),
+                new Bad("a bad approval timeout", "rules:\n  - tool: x\n    action: require_approval\n    approval:\n      timeout: 5 minutes\n",
+                        "5:16", "rules[0].approval.timeout is '5 minutes', expected a duration more than 0 such as 30s, 5m, 2h or 1d"),
+                new Bad("an unknown escalation", "rules:\n  - tool: x\n    action: require_approval\n    approval:\n      escalation: retry\n",
+                        "5:19", "rules[0].approval.escalation is 'retry', expected one of: deny, allow"),
+                new Bad("approval on an allow", "rules:\n  - tool: x\n    action: allow\n    approval:\n      timeout: 5m\n",
+                        "4:5", "rules[0].approval only applies to action: require_approval"),
+                new Bad("rules that are not a list", "rules:\n  tool: x\n", "2:3", "rules must be a list, found a map"),
+                new Bad("a tool that is a list", "rules:\n  - tool: [a, b]\n    action: deny\n", "2:11", "rules[0].tool must be a string, found a list"),
+                new Bad("a rule without a tool", "rules:\n  - action: deny\n", "2:5", "rules[0] has no 'tool'"),
+                new Bad("a rule with neither action nor conditions", "rules:\n  - tool: x\n", "2:5", "has neither 'action' nor 'conditions'"),
+                new Bad("a rule with both action and conditions", "rules:\n  - tool: x\n    action: deny\n    conditions:\n      - match: {}\n        action: allow\n",
+                        "3:5", "has both 'action' and 'conditions'"),
+                new Bad("a condition without match", "rules:\n  - tool: x\n    conditions:\n      - action: allow\n", "4:9", "rules[0].conditions[0] has no 'match'"),
+                new Bad("a repeated key", "name: a\nname: b\n", "2:1", "key 'name' appears twice in the policy"),
+                new Bad("a repeated rule id", "rules:\n  - id: r\n    tool: x\n    action: deny\n  - id: r\n    tool: y\n    action: deny\n",
+                        "5:5", "rule id 'r' is used twice"),
+                new Bad("YAML that does not parse", "name: [unclosed\n", "2:1", "not valid YAML"),
+                new Bad("an empty policy", "", "1:1", "the policy is empty"),
+                new Bad("a policy that is a list", "- a\n- b\n", "1:1", "the policy must be a map, found a list"),
+                new Bad("an empty any", condition("          any: []\n", "allow"), "6:16", "'any' is empty"),
+                new Bad("an instrument entry without a method", "instrument:\n  - class: com.acme.Tools\n", "2:5", "instrument[0] has no 'method'"),
+                new Bad("an instrument entry naming no class", "instrument:\n  - method: refund\n", "2:5", "instrument[0] names no classes"),
+                new Bad("an unknown key in an instrument entry", "instrument:\n  - class: A\n    method: m\n    params: [a]\n", "4:5",
+                        "unknown key 'params' in an instrument entry (instrument[0])"),
+                new Bad("a redact entry that is not a path", "redact:\n  - card_number\n", "2:5", "bad path \"card_number\""),
+                new Bad("a list matcher holding a map", condition("          context.role: [a, {b: c}]\n", "allow"), "6:25",
+                        "expected a string, number, boolean or null, found a map"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void isRefusedAtItsPlace(Bad bad) {
+        PolicyException e = assertThrows(PolicyException.class, () -> PolicyLoader.standard().parse(bad.yaml(), "p.yaml"));
+        PolicyProblem first = e.problems().get(0);
+        String shown = first.toString();
+        assertEquals("p.yaml:" + bad.position(), first.source() + ":" + first.line() + ":" + first.column(), shown);
+        assertTrue(first.message().contains(bad.messageHas()), () -> "message was: " + shown);
+        assertTrue(shown.startsWith("p.yaml:" + bad.position() + ": "), shown);
+    }
+}
