@@ -1,6 +1,7 @@
 package dev.veto.engine.eval;
 
 import dev.veto.engine.limit.BudgetLimiter;
+import dev.veto.engine.match.Describe;
 import dev.veto.engine.match.EvaluationException;
 import dev.veto.engine.match.ExactNumbers;
 import dev.veto.engine.match.StringValues;
@@ -29,6 +30,7 @@ final class LimitGate {
 
     /** The one key of a limit without {@code per}. */
     private static final Object EVERYONE = "*";
+    private static final int MAX_AMOUNT_DECIMALS = 30;
 
     private LimitGate() {
     }
@@ -92,19 +94,28 @@ final class LimitGate {
             throw new EvaluationException("budget sums " + spec.sum() + ": " + e.getMessage());
         }
         if (amount.signum() < 0) {
-            throw new EvaluationException("budget sums " + spec.sum() + ", which is negative (" + amount.toPlainString() + ")");
+            throw new EvaluationException("budget sums " + spec.sum() + ", which is negative (" + Describe.number(amount) + ")");
+        }
+        if (amount.compareTo(spec.limit().amount()) > 0) {
+            return "budget of rule " + compiled.rule().id() + ": " + spec.sum() + " is " + Describe.number(amount)
+                    + ", more than the whole budget of " + spec.limit();
+        }
+        if (amount.stripTrailingZeros().scale() > MAX_AMOUNT_DECIMALS) {
+            // Summing it would carry that many decimal places in every later sum.
+            throw new EvaluationException("budget sums " + spec.sum() + ", which has more than "
+                    + MAX_AMOUNT_DECIMALS + " decimal places (" + Describe.number(amount) + ")");
         }
         Object key = key(spec.per(), arguments, context, "budget");
         BudgetLimiter.Result result = compiled.budgetLimiter().tryConsume(key, amount);
         if (!result.granted()) {
             return "budget of rule " + compiled.rule().id() + " exceeded: " + spec.sum() + " may add up to "
                     + spec.limit() + (spec.per() == null ? "" : " per " + spec.per()) + "; "
-                    + result.remaining().toPlainString() + " left, " + amount.toPlainString() + " asked";
+                    + Describe.number(result.remaining()) + " left, " + Describe.number(amount) + " asked";
         }
         reservation.consumed(compiled.budgetLimiter(), key, amount);
         if (tracer != null) {
             tracer.limit("budget " + spec.limit() + " of rule " + compiled.rule().id() + ": "
-                    + result.remaining().toPlainString() + " left after this call");
+                    + Describe.number(result.remaining()) + " left after this call");
         }
         return null;
     }
@@ -123,12 +134,12 @@ final class LimitGate {
             return value.toString();
         }
         if (value instanceof Number) {
-            return ExactNumbers.of(value).stripTrailingZeros().toPlainString();
+            return ExactNumbers.of(value).stripTrailingZeros().toString();
         }
         if (StringValues.isStringLike(value)) {
             return StringValues.of(value);
         }
         throw new EvaluationException(what + " is counted per " + per + ", which is " 
-                + dev.veto.engine.match.Describe.typeOf(value) + ", expected a string or number");
+                + Describe.typeOf(value) + ", expected a string or number");
     }
 }

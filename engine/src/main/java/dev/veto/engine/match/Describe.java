@@ -40,6 +40,12 @@ public final class Describe {
         }
     }
 
+    /** A number in plain digits when that is short, else in scientific notation (never a billion zeros). */
+    public static String number(java.math.BigDecimal n) {
+        int digitsBeforePoint = n.precision() - n.scale();
+        return digitsBeforePoint <= 40 && n.scale() <= 40 ? n.toPlainString() : n.toString();
+    }
+
     private static String shorten(String text) {
         return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN) + "...";
     }

@@ -101,7 +101,7 @@ public final class Literal {
         return switch (kind) {
             case NULL -> "null";
             case STRING -> Describe.quoted(string);
-            case NUMBER -> number.toPlainString();
+            case NUMBER -> Describe.number(number);
             case BOOLEAN -> bool.toString();
         };
     }

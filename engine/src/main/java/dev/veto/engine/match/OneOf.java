@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * "The value equals one of these literals": a list written as a matcher, and the {@code in} operator.
@@ -14,8 +15,8 @@ import java.util.Set;
 public final class OneOf implements ValueMatcher {
 
     private final Set<String> strings = new HashSet<>();
-    /** Normalized with {@link BigDecimal#stripTrailingZeros()} so that set lookup is exact equality. */
-    private final Set<BigDecimal> numbers = new HashSet<>();
+    /** Ordered by value ({@code compareTo}), so 2 and 2.00 are one number without normalizing anything. */
+    private final Set<BigDecimal> numbers = new TreeSet<>();
     private final Set<Boolean> booleans = new HashSet<>();
     private final boolean hasNull;
     private final List<Literal> literals;
@@ -25,7 +26,7 @@ public final class OneOf implements ValueMatcher {
         for (Literal literal : literals) {
             switch (literal.kind()) {
                 case STRING -> strings.add(literal.string());
-                case NUMBER -> numbers.add(literal.number().stripTrailingZeros());
+                case NUMBER -> numbers.add(literal.number());
                 case BOOLEAN -> booleans.add(literal.bool());
                 case NULL -> nullSeen = true;
             }
@@ -74,7 +75,7 @@ public final class OneOf implements ValueMatcher {
             if (!numbers.isEmpty()) {
                 BigDecimal n = ExactNumbers.tryParse(s);
                 if (n != null) {
-                    return numbers.contains(n.stripTrailingZeros());
+                    return numbers.contains(n);
                 }
             }
             if (strings.isEmpty()) {
@@ -86,7 +87,7 @@ public final class OneOf implements ValueMatcher {
             if (numbers.isEmpty()) {
                 throw kindMismatch(value);
             }
-            return numbers.contains(ExactNumbers.of(value).stripTrailingZeros());
+            return numbers.contains(ExactNumbers.of(value));
         }
         throw kindMismatch(value);
     }
