@@ -33,6 +33,12 @@ public final class Describe {
         if (value instanceof CharSequence text) {
             return quoted(text.toString());
         }
+        if (value instanceof java.util.Map<?, ?> map) {
+            return "a map of " + map.size() + " entries"; // never toString: it may be huge or cyclic
+        }
+        if (value instanceof java.util.Collection<?> collection) {
+            return typeOf(value) + " of " + collection.size() + " items";
+        }
         try {
             return shorten(String.valueOf(value));
         } catch (RuntimeException | StackOverflowError e) {
