@@ -5,11 +5,11 @@ import dev.veto.engine.approval.ApprovalRegistry;
 import dev.veto.engine.approval.ApprovalRequest;
 import dev.veto.engine.eval.CompiledPolicy;
 import dev.veto.engine.eval.Explanation;
-import dev.veto.engine.eval.Redaction;
 import dev.veto.engine.eval.Reservation;
 import dev.veto.engine.eval.Tracer;
 import dev.veto.engine.log.DecisionLog;
 import dev.veto.engine.log.DecisionRecord;
+import dev.veto.engine.log.Redactor;
 import dev.veto.engine.policy.InstrumentEntry;
 import dev.veto.engine.policy.Mode;
 import dev.veto.engine.policy.Policy;
@@ -198,9 +198,9 @@ public final class Veto implements AutoCloseable {
             Decision decision = new Decision(id, tool, shadow ? Action.ALLOW : enforced, reason, ruleId, location,
                     timeout, enforced);
             if (enforced == Action.APPROVAL_REQUIRED && !shadow && tracer == null) {
+                Redactor redactor = current.compiled().redactor();
                 ApprovalRequest request = new ApprovalRequest(id, tool,
-                        Redaction.mask(arguments, policy.redact(), "arguments"),
-                        Redaction.mask(context, policy.redact(), "context"),
+                        redactor.redactArguments(arguments), redactor.redactContext(context),
                         ruleId, reason, approval.channel(), approval.timeout(), approval.escalateToAllow(),
                         CallHash.of(tool, arguments), Instant.now());
                 held.put(id, new HeldCall(request, reservation, modeName(shadow), policy.name(), policy.contentHash()));
@@ -219,11 +219,11 @@ public final class Veto implements AutoCloseable {
             long started) {
         try {
             Policy policy = current.compiled().policy();
+            Redactor redactor = current.compiled().redactor();
             boolean shadow = forceShadow || policy.mode() == Mode.SHADOW;
             log.append(new DecisionRecord(Instant.now(), "decision", decision.id(), decision.tool(),
                     decision.enforcedAction().policyName(), decision.ruleId(), decision.reason(),
-                    Redaction.mask(context, policy.redact(), "context"),
-                    Redaction.mask(arguments, policy.redact(), "arguments"),
+                    redactor.redactContext(context), redactor.redactArguments(arguments),
                     modeName(shadow), policy.name(), policy.contentHash(), System.nanoTime() - started,
                     null, null, null));
         } catch (Throwable t) {

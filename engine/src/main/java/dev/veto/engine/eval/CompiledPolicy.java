@@ -2,6 +2,7 @@ package dev.veto.engine.eval;
 
 import dev.veto.engine.limit.BudgetLimiter;
 import dev.veto.engine.limit.RateLimiter;
+import dev.veto.engine.log.Redactor;
 import dev.veto.engine.policy.Policy;
 import dev.veto.engine.policy.Rule;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ public final class CompiledPolicy {
     private static final CompiledRule[] NONE = new CompiledRule[0];
 
     private final Policy policy;
+    private final Redactor redactor;
     private final List<CompiledRule> rules;
     private final Map<String, CompiledRule[]> byExactName;
     private final CompiledRule[] globRules;
@@ -31,6 +33,7 @@ public final class CompiledPolicy {
 
     private CompiledPolicy(Policy policy, List<CompiledRule> rules) {
         this.policy = policy;
+        this.redactor = Redactor.of(policy.redact());
         this.rules = List.copyOf(rules);
         List<CompiledRule> globs = new ArrayList<>();
         Map<String, CompiledRule[]> index = new HashMap<>();
@@ -81,6 +84,11 @@ public final class CompiledPolicy {
 
     public Policy policy() {
         return policy;
+    }
+
+    /** Masks the policy's {@code redact:} paths for the decision log and reviewers. */
+    public Redactor redactor() {
+        return redactor;
     }
 
     /** The rules whose {@code tool} matches, in file order. */

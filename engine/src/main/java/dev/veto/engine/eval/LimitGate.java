@@ -93,20 +93,19 @@ final class LimitGate {
         } catch (EvaluationException e) {
             throw new EvaluationException("budget sums " + spec.sum() + ": " + e.getMessage());
         }
-        if (amount.signum() < 0) {
-            throw new EvaluationException("budget sums " + spec.sum() + ", which is negative (" + Describe.number(amount) + ")");
-        }
-        if (amount.compareTo(spec.limit().amount()) > 0) {
-            return "budget of rule " + compiled.rule().id() + ": " + spec.sum() + " is " + Describe.number(amount)
-                    + ", more than the whole budget of " + spec.limit();
-        }
         if (amount.stripTrailingZeros().scale() > MAX_AMOUNT_DECIMALS) {
             // Summing it would carry that many decimal places in every later sum.
             throw new EvaluationException("budget sums " + spec.sum() + ", which has more than "
                     + MAX_AMOUNT_DECIMALS + " decimal places (" + Describe.number(amount) + ")");
         }
+        if (amount.signum() < 0) {
+            throw new EvaluationException("budget sums " + spec.sum() + ", which is negative (" + Describe.number(amount) + ")");
+        }
         Object key = key(spec.per(), arguments, context, "budget");
-        BudgetLimiter.Result result = compiled.budgetLimiter().tryConsume(key, amount);
+        BudgetLimiter.Result result = amount.compareTo(spec.limit().amount()) > 0
+                // more than the whole budget: refused before any sum (it could have a billion digits)
+                ? new BudgetLimiter.Result(false, compiled.budgetLimiter().remaining(key))
+                : compiled.budgetLimiter().tryConsume(key, amount);
         if (!result.granted()) {
             return "budget of rule " + compiled.rule().id() + " exceeded: " + spec.sum() + " may add up to "
                     + spec.limit() + (spec.per() == null ? "" : " per " + spec.per()) + "; "

@@ -2,6 +2,7 @@ package dev.veto.engine.policy;
 
 import dev.veto.engine.Action;
 import dev.veto.engine.limit.LimitSpec;
+import dev.veto.engine.log.Redactor;
 import dev.veto.engine.match.Expression;
 import dev.veto.engine.match.Operators;
 import dev.veto.engine.match.ValuePath;
@@ -171,7 +172,17 @@ public final class PolicyLoader {
             }
             List<Node> items = reader.sequence(node, "redact");
             for (int i = 0; i < paths.size() && i < items.size(); i++) {
-                path(items.get(i), paths.get(i));
+                String path = paths.get(i);
+                if (!path.startsWith("arguments.") && !path.startsWith("context.")) {
+                    reader.problem(items.get(i), "bad redact path \"" + path
+                            + "\": expected arguments.NAME or context.NAME, such as arguments.card_number");
+                    continue;
+                }
+                try {
+                    Redactor.of(List.of(path));
+                } catch (IllegalArgumentException e) {
+                    reader.problem(items.get(i), e.getMessage());
+                }
             }
             return List.copyOf(paths);
         }
