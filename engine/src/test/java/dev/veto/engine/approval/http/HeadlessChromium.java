@@ -227,21 +227,31 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
+        socket.abort();
+        // Chromium's helpers (renderer, network service) are its children: end them too, then wait.
+        java.util.List<ProcessHandle> helpers = process.descendants().toList();
+        process.destroy();
+        helpers.forEach(ProcessHandle::destroy);
         try {
-            socket.abort();
-        } finally {
-            process.destroy();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
             }
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            for (ProcessHandle helper : helpers) {
+                helper.onExit().get(10, TimeUnit.SECONDS);
             }
+        } catch (Exception e) {
+            helpers.forEach(ProcessHandle::destroyForcibly);
+        }
+        deleteQuietly(profile);
+    }
+
+    /** The profile is a scratch directory: a file the browser was still writing is no test failure. */
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("could not remove the browser profile " + dir + ": " + e);
         }
     }
 }
