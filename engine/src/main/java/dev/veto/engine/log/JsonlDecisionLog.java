@@ -22,6 +22,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The decision log as a JSON Lines file with a hash chain (see {@link ChainHash}), written by one
@@ -159,7 +160,7 @@ public final class JsonlDecisionLog implements DecisionLog {
             // An append or flush that started before `closed` was set may still be putting its item; the close
             // request must come after it in the queue.
             while (appendsInProgress.sum() != 0) {
-                Thread.onSpinWait();
+                LockSupport.parkNanos(50_000); // an append may be waiting for room in a full queue: do not spin
             }
             putUninterruptibly(new CloseRequest());
             if (Thread.currentThread() != shutdownHook) {
