@@ -28,14 +28,19 @@ public final class ConsolePromptFixture {
         try (ApprovalChannels channels = ApprovalChannels.start(registry, ApprovalSettings.parse(Map.of(
                 "approval.channels.supervisors", "console", "approval.console.reviewer", "pty-reviewer")), System.err)) {
             System.out.println("fixture started");   // stdout is redirected: the prompt must not go here
+            // Held in this order (open does not block), then awaited on two threads at once.
             List<CompletableFuture<String>> outcomes = new ArrayList<>();
             for (String id : List.of("first", "second")) {
-                outcomes.add(CompletableFuture.supplyAsync(() -> {
-                    registry.open(HeldCalls.refund(id, id.equals("first") ? 450 : 3900));
+                registry.open(HeldCalls.refund(id, id.equals("first") ? 450 : 3900));
+            }
+            for (String id : List.of("first", "second")) {
+                CompletableFuture<String> outcome = new CompletableFuture<>();
+                Thread waiter = new Thread(() -> {
                     Approval a = registry.await(id, Duration.ofMinutes(2));
-                    return id + "|" + a.outcome() + "|" + a.reviewer() + "|" + a.reason();
-                }));
-                Thread.sleep(200);   // a stable order for the test to answer in
+                    outcome.complete(id + "|" + a.outcome() + "|" + a.reviewer() + "|" + a.reason());
+                }, "held-" + id);
+                waiter.start();
+                outcomes.add(outcome);
             }
             List<String> lines = new ArrayList<>();
             for (CompletableFuture<String> outcome : outcomes) {
