@@ -3,6 +3,7 @@ package dev.veto.agent;
 import dev.veto.agent.config.AgentConfig;
 import dev.veto.agent.config.ConfigReader;
 import dev.veto.agent.engine.EngineStartup;
+import dev.veto.agent.logging.AgentLogging;
 import dev.veto.agent.runtime.ToolDispatcher;
 import dev.veto.agent.weave.ToolMethods;
 import dev.veto.agent.weave.ToolSites;
@@ -26,6 +27,7 @@ final class AgentStartup {
             System.err.println("veto: the Veto agent is already running in this JVM; ignoring the second start");
             return;
         }
+        AgentLogging.initialize();
         AgentConfig config = ConfigReader.read(arguments);
         EngineStartup.Started engine = EngineStartup.start(config, System.err);
         ToolSites sites = new ToolSites();

@@ -18,6 +18,12 @@ interface ContextReader {
 
     ContextReader NONE = () -> null;
 
+    /**
+     * The application's {@code org.slf4j.MDC}, spelled in pieces: the shade plugin rewrites every string
+     * constant that starts with {@code org.slf4j} to the agent's relocated copy, whose MDC is always empty.
+     */
+    String APPLICATION_MDC = String.join(".", "org", "slf4j", "MDC");
+
     ContextReader VETO_CONTEXT = VetoContext::current;
 
     /**
@@ -40,7 +46,7 @@ interface ContextReader {
      * own that could clash (its own SLF4J is relocated).
      */
     static ContextReader mdc(ClassLoader loader) {
-        Class<?> mdc = LoaderClasses.find("org.slf4j.MDC", loader);
+        Class<?> mdc = LoaderClasses.find(APPLICATION_MDC, loader);
         if (mdc == null) {
             return NONE;
         }
