@@ -5,6 +5,8 @@ import dev.veto.agent.runtime.Governor;
 import dev.veto.agent.weave.InstrumentRule;
 import dev.veto.engine.Veto;
 import dev.veto.engine.VetoBuilder;
+import dev.veto.engine.approval.ApprovalChannels;
+import dev.veto.engine.approval.ApprovalSettings;
 import dev.veto.engine.log.JsonlDecisionLog;
 import dev.veto.engine.policy.InstrumentEntry;
 import dev.veto.engine.policy.Mode;
@@ -36,8 +38,15 @@ public final class EngineStartup {
     }
 
     public static Started start(AgentConfig config, PrintStream err) {
-        if (!config.valid()) {
-            return failClosed(err, "the Veto agent's configuration is invalid (" + String.join("; ", config.problems()) + ")");
+        List<String> problems = new ArrayList<>(config.problems());
+        ApprovalSettings approvalSettings = null;
+        try {
+            approvalSettings = ApprovalSettings.parse(config.approval());
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage()); // the approval channels check their own keys
+        }
+        if (!problems.isEmpty()) {
+            return failClosed(err, "the Veto agent's configuration is invalid (" + String.join("; ", problems) + ")");
         }
         if (config.policy() == null) {
             return failClosed(err, "no policy is configured (set policy=/path/to/policy.yaml in the -javaagent "
@@ -56,7 +65,15 @@ public final class EngineStartup {
             }
         }
         Veto veto = builder.buildOrDenyAll();
-        Runtime.getRuntime().addShutdownHook(new Thread(veto::close, "veto-shutdown"));
+        AutoCloseable channels = startApprovalChannels(veto, approvalSettings, err);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                channels.close();
+            } catch (Exception ignored) {
+                // the JVM is exiting; the decision log below still gets flushed
+            }
+            veto.close();
+        }, "veto-shutdown"));
         if (veto.loadFailure().isPresent()) {
             String problem = veto.loadFailure().get(); // "policy failed to load: file:line:col: what is wrong"
             announce(err, problem);
@@ -70,6 +87,22 @@ public final class EngineStartup {
         String mode = "shadow".equals(config.mode()) ? "shadow" : veto.policy().mode().policyName();
         return new Started(new EngineGovernor(veto), rules, "governing tool calls with policy '" + veto.policy().name()
                 + "' from " + config.policy() + " (" + mode + " mode, " + rules.size() + " instrument entries)");
+    }
+
+    /**
+     * Starts the console / HTTP / webhook channels that answer held calls. When they cannot start (the
+     * reviewer port is taken...), held calls are decided at once by their escalation instead of waiting
+     * for an answer that cannot come, and stderr says why.
+     */
+    private static AutoCloseable startApprovalChannels(Veto veto, ApprovalSettings settings, PrintStream err) {
+        try {
+            return ApprovalChannels.start(veto.approvals(), settings, err);
+        } catch (RuntimeException e) {
+            String why = "the approval channels could not start: " + e.getMessage();
+            err.println("veto: ERROR: " + why + "; every held call is decided by its escalation at once");
+            veto.approvals().addListener(ApprovalChannels.unavailable(veto.approvals(), why));
+            return () -> { };
+        }
     }
 
     private static List<InstrumentRule> rules(List<InstrumentEntry> entries) {

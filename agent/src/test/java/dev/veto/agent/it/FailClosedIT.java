@@ -68,6 +68,7 @@ class FailClosedIT {
         Run run = ForkedJvm.on(java)
                 .agent("policy=" + ForkedJvm.POLICIES.resolve("missing.yaml") + ",mdoe=shadow")
                 .option("-Dveto.reload=maybe")
+                .env("VETO_APPROVAL_HTTP_PORT", "99999")
                 .run(APP);
 
         assertAll(run.toString(),
@@ -75,6 +76,8 @@ class FailClosedIT {
                 () -> assertTrue(run.stderr().contains("-javaagent argument 'mdoe=shadow': unknown key; known keys: policy, mode"),
                         "names the bad argument and the known keys"),
                 () -> assertTrue(run.stderr().contains("system property veto.reload: expected 'true' or 'false'")),
+                () -> assertTrue(run.stderr().contains("approval.http.port: '99999' is not valid"),
+                        "approval.* keys are checked by the approval channels"),
                 () -> assertDenied(run.result("static"), "lookup_order", "configuration is invalid"),
                 () -> assertEquals("ran:summary of a long text", run.result("not-a-tool")),
                 () -> assertEquals("0", run.result("bodies-run")));
