@@ -1,0 +1,42 @@
+package dev.veto.agent;
+
+import java.lang.instrument.Instrumentation;
+
+/**
+ * The agent's entry points: {@code -javaagent:veto-agent.jar=...} ({@link #premain}) and attach to a running
+ * JVM ({@link #agentmain}).
+ *
+ * <p>Order matters: the bridge and the annotations go on the bootstrap class path FIRST, before any class
+ * of {@code dev.veto} is loaded, so that parent-first delegation makes every class loader (the
+ * application's, which also has {@code veto-annotations}, and isolated ones) resolve the one bootstrap copy.
+ * This class therefore touches nothing but the JDK until {@link BootstrapJar#appendTo} has run.
+ */
+public final class VetoAgent {
+
+    private VetoAgent() {
+    }
+
+    public static void premain(String arguments, Instrumentation instrumentation) {
+        start(arguments, instrumentation, false);
+    }
+
+    public static void agentmain(String arguments, Instrumentation instrumentation) {
+        start(arguments, instrumentation, true);
+    }
+
+    private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
+        try {
+            BootstrapJar.appendTo(instrumentation);
+        } catch (Throwable e) {
+            System.err.println("veto: ERROR: cannot put the Veto bridge on the bootstrap class path, so no tool "
+                    + "method is governed: " + e);
+            return;
+        }
+        try {
+            AgentStartup.start(arguments, instrumentation, attached);
+        } catch (Throwable e) {
+            System.err.println("veto: ERROR: the Veto agent failed to start, so no tool method is governed: " + e);
+            e.printStackTrace();
+        }
+    }
+}

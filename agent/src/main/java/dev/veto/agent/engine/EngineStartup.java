@@ -1,0 +1,126 @@
+package dev.veto.agent.engine;
+
+import dev.veto.agent.config.AgentConfig;
+import dev.veto.agent.runtime.Governor;
+import dev.veto.agent.weave.InstrumentRule;
+import dev.veto.engine.Veto;
+import dev.veto.engine.VetoBuilder;
+import dev.veto.engine.approval.ApprovalChannels;
+import dev.veto.engine.approval.ApprovalSettings;
+import dev.veto.engine.log.JsonlDecisionLog;
+import dev.veto.engine.policy.InstrumentEntry;
+import dev.veto.engine.policy.Mode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the policy engine from the agent's configuration and makes the {@link Governor} every governed
+ * call goes through. One of the two classes that use the engine's API (with {@link EngineGovernor}).
+ *
+ * <p>Never throws, and never lets a call through unchecked: with a configuration error, a policy that is
+ * missing or invalid, or a decision log that cannot be opened, every governed call is denied with a reason
+ * that says what is wrong, a loud message goes to stderr, and the application keeps running. A policy file
+ * that becomes valid later is picked up by hot reload (its {@code instrument:} entries need a restart).
+ */
+public final class EngineStartup {
+
+    /**
+     * @param governor decides the calls
+     * @param rules    the policy's {@code instrument:} entries (empty when there is no usable policy)
+     * @param summary  one line for stderr about what governs the calls
+     */
+    public record Started(Governor governor, List<InstrumentRule> rules, String summary) {
+    }
+
+    private EngineStartup() {
+    }
+
+    public static Started start(AgentConfig config, PrintStream err) {
+        List<String> problems = new ArrayList<>(config.problems());
+        ApprovalSettings approvalSettings = null;
+        try {
+            approvalSettings = ApprovalSettings.parse(config.approval());
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage()); // the approval channels check their own keys
+        }
+        if (!problems.isEmpty()) {
+            return failClosed(err, "the Veto agent's configuration is invalid (" + String.join("; ", problems) + ")");
+        }
+        if (config.policy() == null) {
+            return failClosed(err, "no policy is configured (set policy=/path/to/policy.yaml in the -javaagent "
+                    + "arguments, -Dveto.policy or VETO_POLICY)");
+        }
+        VetoBuilder builder = Veto.builder()
+                .policyFile(config.policy())
+                .hotReload(config.reload())
+                .shadow("shadow".equals(config.mode()));
+        if (config.log() != null) {
+            try {
+                builder.decisionLog(JsonlDecisionLog.open(config.log()));
+            } catch (IOException | RuntimeException e) {
+                return failClosed(err, "the decision log " + config.log() + " cannot be opened (" + e
+                        + "), and no call runs unrecorded");
+            }
+        }
+        Veto veto = builder.buildOrDenyAll();
+        AutoCloseable channels = startApprovalChannels(veto, approvalSettings, err);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                channels.close();
+            } catch (Exception ignored) {
+                // the JVM is exiting; the decision log below still gets flushed
+            }
+            veto.close();
+        }, "veto-shutdown"));
+        if (veto.loadFailure().isPresent()) {
+            String problem = veto.loadFailure().get(); // "policy failed to load: file:line:col: what is wrong"
+            announce(err, problem);
+            return new Started(new EngineGovernor(veto), List.of(), "denying every governed tool call: " + problem);
+        }
+        if ("enforce".equals(config.mode()) && veto.policy().mode() == Mode.SHADOW) {
+            err.println("veto: WARNING: mode=enforce was asked for, but the policy " + config.policy()
+                    + " says 'mode: shadow'; shadow mode stays (set 'mode: enforce' in the policy)");
+        }
+        List<InstrumentRule> rules = rules(veto.instrument());
+        String mode = "shadow".equals(config.mode()) ? "shadow" : veto.policy().mode().policyName();
+        return new Started(new EngineGovernor(veto), rules, "governing tool calls with policy '" + veto.policy().name()
+                + "' from " + config.policy() + " (" + mode + " mode, " + rules.size() + " instrument entries)");
+    }
+
+    /**
+     * Starts the console / HTTP / webhook channels that answer held calls. When they cannot start (the
+     * reviewer port is taken...), held calls are decided at once by their escalation instead of waiting
+     * for an answer that cannot come, and stderr says why.
+     */
+    private static AutoCloseable startApprovalChannels(Veto veto, ApprovalSettings settings, PrintStream err) {
+        try {
+            return ApprovalChannels.start(veto.approvals(), settings, err);
+        } catch (RuntimeException e) {
+            String why = "the approval channels could not start: " + e.getMessage();
+            err.println("veto: ERROR: " + why + "; every held call is decided by its escalation at once");
+            veto.approvals().addListener(ApprovalChannels.unavailable(veto.approvals(), why));
+            return () -> { };
+        }
+    }
+
+    private static List<InstrumentRule> rules(List<InstrumentEntry> entries) {
+        List<InstrumentRule> rules = new ArrayList<>();
+        for (InstrumentEntry entry : entries) {
+            rules.add(new InstrumentRule(entry.classPattern(), entry.subtypesOf(), entry.method(), entry.parameterTypes(),
+                    entry.tool() == null ? entry.method() : entry.tool(), entry.parameters()));
+        }
+        return rules;
+    }
+
+    private static Started failClosed(PrintStream err, String problem) {
+        announce(err, problem);
+        return new Started(Governor.denyAll(problem), List.of(), "denying every governed tool call: " + problem);
+    }
+
+    private static void announce(PrintStream err, String problem) {
+        err.println("veto: ERROR: " + problem);
+        err.println("veto: ERROR: every governed tool call will be DENIED until this is fixed; the application keeps running.");
+    }
+}
