@@ -208,10 +208,13 @@ public final class PolicyLoader {
 
         private Rule rule(int index, Node node) {
             String where = "rules[" + index + "]";
+            int problemsBefore = reader.problems().size();
             Map<String, NodeReader.Entry> keys = reader.mapping(node, "a rule (" + where + ")", RULE_KEYS);
             if (keys == null) {
                 return null;
             }
+            // After a misspelt key ("acton:"), saying the rule has no action only repeats the same problem.
+            boolean misspelt = reader.problems().size() > problemsBefore;
             String id = keys.containsKey("id") ? reader.name(keys.get("id").value(), where + ".id") : where;
             String tool = null;
             if (keys.containsKey("tool")) {
@@ -228,7 +231,7 @@ public final class PolicyLoader {
                     reader.problem(keys.get("action").key(), where + " has both 'action' and 'conditions', expected one:"
                             + " to act when no condition matches, add a last condition with 'match: {}'");
                 }
-            } else if (!keys.containsKey("action")) {
+            } else if (!keys.containsKey("action") && !misspelt) {
                 reader.problem(node, where + " has neither 'action' nor 'conditions', expected one of them");
             }
             ApprovalSpec approval = approvalFor(action, keys.get("approval"), where);
@@ -257,20 +260,22 @@ public final class PolicyLoader {
             List<Condition> conditions = new ArrayList<>();
             for (int j = 0; j < items.size(); j++) {
                 String location = where + ".conditions[" + j + "]";
+                int problemsBefore = reader.problems().size();
                 Map<String, NodeReader.Entry> keys = reader.mapping(items.get(j), "a condition (" + location + ")", CONDITION_KEYS);
                 if (keys == null) {
                     continue;
                 }
+                boolean misspelt = reader.problems().size() > problemsBefore;
                 Expression match = null;
                 if (keys.containsKey("match")) {
                     match = matches.compile(keys.get("match").value());
-                } else {
+                } else if (!misspelt) {
                     reader.problem(items.get(j), location + " has no 'match', expected a map of paths to matchers ('match: {}' always matches)");
                 }
                 Action action = null;
                 if (keys.containsKey("action")) {
                     action = action(keys.get("action").value(), location + ".action");
-                } else {
+                } else if (!misspelt) {
                     reader.problem(items.get(j), location + " has no 'action', expected one of: " + String.join(", ", ACTIONS));
                 }
                 String reason = keys.containsKey("reason") ? reader.text(keys.get("reason").value(), location + ".reason") : null;

@@ -84,6 +84,15 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void aMisspeltKeyIsReportedOnceNotAlsoAsAMissingOne() {
+        PolicyException e = org.junit.jupiter.api.Assertions.assertThrows(PolicyException.class, () ->
+                PolicyLoader.standard().parse("rules:\n  - tool: x\n    acton: deny\n  - tool: y\n    conditions:\n"
+                        + "      - match: {}\n        actoin: allow\n", "p.yaml"));
+        assertEquals(List.of("p.yaml:3:5: unknown key 'acton'", "p.yaml:7:9: unknown key 'actoin'"),
+                e.problems().stream().map(p -> p.toString().replaceAll("(unknown key '[a-z]+').*", "$1")).toList());
+    }
+
+    @Test
     void everyProblemIsReportedNotOnlyTheFirst() {
         PolicyException e = org.junit.jupiter.api.Assertions.assertThrows(PolicyException.class, () ->
                 PolicyLoader.standard().parse("mode: loud\nrules:\n  - tool: x\n    action: nope\n", "p.yaml"));
