@@ -51,7 +51,7 @@ public final class ApprovalHttpServer implements ApprovalTransport {
         server.createContext("/", new PageHandler());
         ExecutorService executor = boundedExecutor(settings.httpThreads());
         server.setExecutor(executor);
-        server.start();
+        startAsDaemon(server);
         String host = bind.getHostAddress().contains(":") ? "[" + bind.getHostAddress() + "]" : bind.getHostAddress();
         URI url = URI.create("http://" + host + ":" + server.getAddress().getPort() + "/");
         notices.println(generated
@@ -63,6 +63,33 @@ public final class ApprovalHttpServer implements ApprovalTransport {
                     + ", not only loopback: put it behind TLS");
         }
         return new ApprovalHttpServer(server, executor, token, url);
+    }
+
+    /**
+     * The JDK server's dispatcher thread takes its daemon status from the thread that starts it; started
+     * from the application's main thread it would keep the JVM alive after the application is done.
+     */
+    private static void startAsDaemon(HttpServer server) throws IOException {
+        RuntimeException[] failure = new RuntimeException[1];
+        Thread starter = new Thread(() -> {
+            try {
+                server.start();
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            }
+        }, "veto-approvals-http-start");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.stop(0);
+            throw new IOException("interrupted while starting the reviewer server", e);
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
     }
 
     private static ExecutorService boundedExecutor(int threads) {

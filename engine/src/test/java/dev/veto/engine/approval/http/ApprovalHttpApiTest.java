@@ -243,6 +243,13 @@ class ApprovalHttpApiTest {
         assertNotNull(channels.httpServer().orElseThrow().url());
     }
 
+    @Test
+    void theServerNeverKeepsTheApplicationsJvmAlive() {
+        Thread dispatcher = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("HTTP-Dispatcher")).findFirst().orElseThrow();
+        assertTrue(dispatcher.isDaemon(), "a non-daemon dispatcher would keep the host JVM running after main ends");
+    }
+
     private java.net.URI uri(String path) {
         return channels.httpServer().orElseThrow().url().resolve(path);
     }
