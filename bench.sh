@@ -46,6 +46,14 @@ echo "Building the agent, the demo and the benchmarks (mvn -q package, tests ski
 mvn -B -ntp -q -pl agent,demo-app,benchmarks -am package -DskipTests
 
 load() { cut -d' ' -f1 /proc/loadavg; }
+# The agent benchmarks and the start-up runs need the -javaagent jar; without it they are left out and
+# the results say why, rather than the whole run failing.
+agent_jar=agent/target/veto-agent.jar
+agent_missing=""
+if ! unzip -p "$agent_jar" META-INF/MANIFEST.MF 2>/dev/null | grep -q '^Premain-Class:'; then
+  agent_missing="$agent_jar has no Premain-Class on this commit (the agent is not built yet)"
+  echo "bench.sh: $agent_missing; the agent benchmarks and start-up runs are left out" >&2
+fi
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [ -n "$(git status --porcelain 2>/dev/null | grep -v '^?? ' | grep -v ' benchmarks/results/' | grep -v ' BENCHMARKS.md$' || true)" ]; then
   commit="$commit (with uncommitted changes)"
@@ -61,6 +69,7 @@ fi
   echo "memory=$(free -g | awk '/^Mem:/ {print $2 " GB"}')"
   echo "os=$(uname -sr)"
   echo "load_start=$(load)"
+  [ -z "$agent_missing" ] || echo "agent_missing=$agent_missing"
 } > "$run_dir/run.properties"
 
 echo "Running the JMH benchmarks ($jmh_options -prof gc)${only:+ matching '$only'}..."
@@ -68,15 +77,15 @@ echo "Running the JMH benchmarks ($jmh_options -prof gc)${only:+ matching '$only
 # the agent where it should have one) fails the run instead of leaving a hole in the tables.
 # shellcheck disable=SC2086 # the options are meant to split into words
 if ! java -jar benchmarks/target/benchmarks.jar $jmh_options -foe true -prof gc -rf json -rff "$run_dir/jmh.json" \
-    ${only:+"$only"} 2>&1 | tee "$run_dir/jmh.log"; then
+    ${agent_missing:+-e AgentBenchmark} ${only:+"$only"} 2>&1 | tee "$run_dir/jmh.log"; then
   echo "bench.sh: a benchmark failed; see $run_dir/jmh.log" >&2
   exit 1
 fi
 
-if [ -z "$only" ]; then
+if [ -z "$only" ] && [ -z "$agent_missing" ]; then
   echo "Timing JVM start-up with and without the agent ($startup_runs starts each)..."
   java -cp benchmarks/target/benchmarks.jar dev.veto.bench.startup.StartupHarness \
-    --runs "$startup_runs" --agent agent/target/veto-agent.jar --policy policies/support-agent.yaml \
+    --runs "$startup_runs" --agent "$agent_jar" --policy policies/support-agent.yaml \
     --hello-cp benchmarks/target/classes:annotations/target/classes \
     --demo-cp demo-app/target/classes:annotations/target/classes \
     --out "$run_dir/startup.json" > /dev/null

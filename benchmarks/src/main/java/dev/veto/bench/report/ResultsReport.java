@@ -29,11 +29,15 @@ final class ResultsReport {
     private final Optional<StartupResults> startup;
     private final Map<String, String> run;
     private final StringBuilder out = new StringBuilder();
+    /** What the agent rows say when the agent was not measured, and why. */
+    private final String notMeasuredAgent;
 
     ResultsReport(JmhResults jmh, Optional<StartupResults> startup, Map<String, String> run) {
         this.jmh = jmh;
         this.startup = startup;
         this.run = run;
+        this.notMeasuredAgent = run.containsKey("agent_missing") ? "not measured: " + run.get("agent_missing")
+                : NOT_MEASURED;
     }
 
     String render() {
@@ -104,13 +108,13 @@ final class ResultsReport {
             }
         }
         row("≤ 1 µs added per governed call (seed policy, woven vs the same method un-woven)",
-                any ? String.join("; ", measured) : NOT_MEASURED, any ? verdict(met) : "–");
+                any ? String.join("; ", measured) : notMeasuredAgent, any ? verdict(met) : "–");
     }
 
     private void ungovernedTarget() {
         Optional<Difference> added = agentDifference("plainMethod");
         if (added.isEmpty()) {
-            row("Zero added on un-governed methods", NOT_MEASURED, "–");
+            row("Zero added on un-governed methods", notMeasuredAgent, "–");
             return;
         }
         Difference d = added.get();
@@ -124,7 +128,7 @@ final class ResultsReport {
 
     private void startupTarget() {
         if (startup.isEmpty()) {
-            row("≤ 300 ms added start-up", NOT_MEASURED, "–");
+            row("≤ 300 ms added start-up", notMeasuredAgent, "–");
             return;
         }
         List<String> measured = new ArrayList<>();
@@ -268,7 +272,7 @@ final class ResultsReport {
         line("### JVM start-up with and without the agent");
         line("");
         if (startup.isEmpty()) {
-            line(NOT_MEASURED + ".");
+            line(notMeasuredAgent + ".");
             line("");
             return;
         }
