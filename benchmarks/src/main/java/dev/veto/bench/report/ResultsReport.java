@@ -304,6 +304,7 @@ final class ResultsReport {
         line("|---|---|---|---|---|");
         for (JmhResult r : rest) {
             String score = r.unit().equals("ns/op") ? Format.nanos(r.score(), r.error())
+                    : Double.isNaN(r.error()) ? String.format(Locale.ROOT, "%.3f %s", r.score(), r.unit())
                     : String.format(Locale.ROOT, "%.3f ± %.3f %s", r.score(), r.error(), r.unit());
             line("| " + r.benchmark() + " (" + r.mode() + ") | " + r.params() + " | " + r.threads() + " | " + score
                     + " | " + Format.bytes(r.allocBytes()) + " |");
