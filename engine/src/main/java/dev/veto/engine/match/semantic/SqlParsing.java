@@ -73,6 +73,10 @@ final class SqlParsing {
         }
         int newline = message.indexOf('\n');
         String line = newline < 0 ? message : message.substring(0, newline);
+        int exceptionName = line.indexOf("Exception: ");
+        if (exceptionName >= 0) {
+            line = line.substring(exceptionName + "Exception: ".length()); // the parser's words, not its class
+        }
         return line.length() > 160 ? line.substring(0, 160) + "..." : line;
     }
 }

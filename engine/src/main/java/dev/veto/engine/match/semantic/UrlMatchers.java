@@ -46,7 +46,7 @@ final class UrlMatchers {
     }
 
     private static ValueMatcher portIn(Object operand) {
-        List<int[]> ranges = new ArrayList<>();
+        List<PortRange> ranges = new ArrayList<>();
         List<?> entries = operand instanceof List<?> list ? list : List.of(operand);
         for (Object entry : entries) {
             ranges.add(portRange(entry));
@@ -60,8 +60,8 @@ final class UrlMatchers {
             if (url.port() < 0) {
                 throw new EvaluationException("URL has no port and scheme '" + url.scheme() + "' has no known default port");
             }
-            for (int[] range : ranges) {
-                if (url.port() >= range[0] && url.port() <= range[1]) {
+            for (PortRange range : ranges) {
+                if (range.contains(url.port())) {
                     return true;
                 }
             }
@@ -69,7 +69,7 @@ final class UrlMatchers {
         };
     }
 
-    private static int[] portRange(Object entry) {
+    private static PortRange portRange(Object entry) {
         String expected = "port_in expects ports (1..65535) or ranges such as 8000-8999, got " + Operands.describe(entry);
         try {
             Integer port = Operands.wholeNumber(entry);
@@ -89,11 +89,18 @@ final class UrlMatchers {
         throw new IllegalArgumentException(expected);
     }
 
-    private static int[] checked(int from, int to, String expected) {
+    private static PortRange checked(int from, int to, String expected) {
         if (from < 1 || to > 65535 || from > to) {
             throw new IllegalArgumentException(expected);
         }
-        return new int[] {from, to};
+        return new PortRange(from, to);
+    }
+
+    /** An inclusive range of ports; a single port is a range of one. */
+    private record PortRange(int from, int to) {
+        boolean contains(int port) {
+            return port >= from && port <= to;
+        }
     }
 
     private static ValueMatcher ipPrivate(Object operand) {
