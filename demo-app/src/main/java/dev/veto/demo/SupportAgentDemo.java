@@ -28,6 +28,7 @@ public final class SupportAgentDemo {
     private final AgentSettings settings;
     private final Optional<DecisionLogTail> log;
     private final boolean interactive;
+    private boolean logMissingNoted;
 
     private SupportAgentDemo(AgentSettings settings, Optional<DecisionLogTail> log, boolean interactive) {
         this.settings = settings;
@@ -109,7 +110,14 @@ public final class SupportAgentDemo {
     }
 
     private void showDecisions(ToolCall call) {
-        log.ifPresent(tail -> transcript.decisions(tail.linesFor(call.tool())));
+        log.ifPresent(tail -> {
+            List<LoggedDecision> lines = tail.linesFor(call.tool());
+            if (lines.isEmpty() && !logMissingNoted) {
+                logMissingNoted = true;
+                transcript.note("no decision line in " + tail.file() + ": the transcript shows only what the application saw");
+            }
+            transcript.decisions(lines);
+        });
     }
 
     private void busyHour() {
