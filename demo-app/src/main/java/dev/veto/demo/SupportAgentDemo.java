@@ -123,6 +123,9 @@ public final class SupportAgentDemo {
     private void busyHour() {
         try (var ignored = VetoContext.with(ScriptedModel.BUSY_L1_AGENT)) {
             transcript.customer("(a busy hour: many customers ask agent-cat for small $20 refunds)");
+            if (settings.shadow()) {
+                transcript.note("shadow mode: refunds enforce would have refused ran too, so the rate limit counts fewer than ran");
+            }
             int quietlyIssued = 0;
             while (tools.refundsIssued() < RATE_LIMITED_REFUND) {
                 int refundNumber = tools.refundsIssued() + 1;
