@@ -43,6 +43,8 @@ class DemoTranscriptIT {
         Path err = dir.resolve(mode + ".err");
         Process process = new ProcessBuilder(List.of(java,
                 "-javaagent:" + agent + "=policy=" + policy + ",mode=" + mode + ",log=" + dir.resolve(mode + ".jsonl"),
+                // as demo.sh runs it: held calls go to the reviewer page only, where nobody answers
+                "-Dveto.approval.default=http", "-Dslf4j.internal.verbosity=ERROR",
                 "-cp", classPath, SupportAgentDemo.class.getName()))
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertTrue(process.waitFor(180, TimeUnit.SECONDS), "the demo finishes");
@@ -86,7 +88,8 @@ class DemoTranscriptIT {
         assertTrue(t.contains("""
                 model   > calls issue_refund(order_id=A-1002, amount=4000)
                 veto    : HOLD for approval (rule refund-limits): Refunds above 200 need a supervisor's approval for L1 support
-                veto    : approval TIMED_OUT by escalation -> DENY"""), run::toString);
+                """), run::toString);
+        assertTrue(t.contains("veto    : approval TIMED_OUT by escalation -> DENY"), run::toString);
         assertTrue(t.contains("refusal : Tool call 'issue_refund' was denied by policy (rule refund-limits): Refunds above 200"), run::toString);
         assertFalse(t.contains("refunded $50000"), run::toString);
         assertFalse(t.contains("refunded $4000"), run::toString);
