@@ -33,9 +33,19 @@ else
   sed -E 's/^( *timeout: )[0-9]+m$/\13s/' policies/support-agent.yaml > "$policy"
 fi
 
+if $interactive; then
+  # Held calls are asked on this terminal and on the reviewer page (its address is printed at start).
+  approvals=(-Dveto.approval.default=console,http)
+else
+  # Nobody reviews the scripted run: held calls go to the reviewer page only, so no prompt appears on
+  # your terminal, and the escalation decides when the 3 seconds are up.
+  approvals=(-Dveto.approval.default=http)
+fi
+
 run() {
   local mode="$1"; shift
   java -javaagent:agent/target/veto-agent.jar=policy="$policy",mode="$mode",log="$work/decisions-$mode.jsonl" \
+       "${approvals[@]}" -Dslf4j.internal.verbosity=ERROR \
        -cp demo-app/target/classes:annotations/target/classes \
        dev.veto.demo.SupportAgentDemo "$@"
 }

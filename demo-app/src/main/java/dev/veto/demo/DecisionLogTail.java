@@ -19,6 +19,7 @@ final class DecisionLogTail {
     private static final long WAIT_MILLIS = 5_000;
 
     private final Path file;
+    private boolean absent;
     private long offset;
     private final StringBuilder partial = new StringBuilder();
 
@@ -33,10 +34,14 @@ final class DecisionLogTail {
 
     /**
      * The log lines of the call to {@code tool} that just returned: its decision and, for a held call,
-     * how the hold ended. Empty when no line arrived in time (for example when no agent is attached).
+     * how the hold ended. Empty when no line arrived in time (for example when no agent is attached);
+     * once the file has failed to appear at all, the tail stops waiting for it.
      */
     List<LoggedDecision> linesFor(String tool) {
         List<LoggedDecision> found = new ArrayList<>();
+        if (absent) {
+            return found;
+        }
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
             for (LoggedDecision line : readNewLines()) {
@@ -49,7 +54,12 @@ final class DecisionLogTail {
             }
             pause();
         }
+        absent = !Files.exists(file);
         return found;
+    }
+
+    Path file() {
+        return file;
     }
 
     private static boolean complete(List<LoggedDecision> found) {

@@ -28,6 +28,7 @@ public final class SupportAgentDemo {
     private final AgentSettings settings;
     private final Optional<DecisionLogTail> log;
     private final boolean interactive;
+    private boolean logMissingNoted;
 
     private SupportAgentDemo(AgentSettings settings, Optional<DecisionLogTail> log, boolean interactive) {
         this.settings = settings;
@@ -109,12 +110,22 @@ public final class SupportAgentDemo {
     }
 
     private void showDecisions(ToolCall call) {
-        log.ifPresent(tail -> transcript.decisions(tail.linesFor(call.tool())));
+        log.ifPresent(tail -> {
+            List<LoggedDecision> lines = tail.linesFor(call.tool());
+            if (lines.isEmpty() && !logMissingNoted) {
+                logMissingNoted = true;
+                transcript.note("no decision line in " + tail.file() + ": the transcript shows only what the application saw");
+            }
+            transcript.decisions(lines);
+        });
     }
 
     private void busyHour() {
         try (var ignored = VetoContext.with(ScriptedModel.BUSY_L1_AGENT)) {
             transcript.customer("(a busy hour: many customers ask agent-cat for small $20 refunds)");
+            if (settings.shadow()) {
+                transcript.note("shadow mode: refunds enforce would have refused ran too, so the rate limit counts fewer than ran");
+            }
             int quietlyIssued = 0;
             while (tools.refundsIssued() < RATE_LIMITED_REFUND) {
                 int refundNumber = tools.refundsIssued() + 1;

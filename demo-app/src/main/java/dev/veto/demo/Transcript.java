@@ -50,10 +50,8 @@ final class Transcript {
         out.println("refusal : " + message);
     }
 
+    /** The decision lines of one call; none when the log has no line for it (the refusal still says why). */
     void decisions(List<LoggedDecision> lines) {
-        if (lines.isEmpty()) {
-            out.println("veto    : (no decision in the log: is the Veto agent attached with log=...?)");
-        }
         for (LoggedDecision line : lines) {
             out.println("veto    : " + describe(line));
         }

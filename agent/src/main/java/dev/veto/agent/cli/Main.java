@@ -56,7 +56,7 @@ public final class Main {
     static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
         for (Command command : List.of(new CheckCommand(), new EvalCommand(), new ExplainCommand(),
-                new TestCommand(), new AuditCommand(), new SchemaCommand())) {
+                new TestCommand(), new ScanCommand(), new AuditCommand(), new SchemaCommand())) {
             commands.put(command.name(), command);
         }
         return commands;

@@ -8,7 +8,6 @@ import dev.veto.engine.VetoBuilder;
 import dev.veto.engine.approval.ApprovalChannels;
 import dev.veto.engine.approval.ApprovalSettings;
 import dev.veto.engine.log.JsonlDecisionLog;
-import dev.veto.engine.policy.InstrumentEntry;
 import dev.veto.engine.policy.Mode;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -83,7 +82,7 @@ public final class EngineStartup {
             err.println("veto: WARNING: mode=enforce was asked for, but the policy " + config.policy()
                     + " says 'mode: shadow'; shadow mode stays (set 'mode: enforce' in the policy)");
         }
-        List<InstrumentRule> rules = rules(veto.instrument());
+        List<InstrumentRule> rules = InstrumentRule.of(veto.instrument());
         String mode = "shadow".equals(config.mode()) ? "shadow" : veto.policy().mode().policyName();
         return new Started(new EngineGovernor(veto), rules, "governing tool calls with policy '" + veto.policy().name()
                 + "' from " + config.policy() + " (" + mode + " mode, " + rules.size() + " instrument entries)");
@@ -105,14 +104,6 @@ public final class EngineStartup {
         }
     }
 
-    private static List<InstrumentRule> rules(List<InstrumentEntry> entries) {
-        List<InstrumentRule> rules = new ArrayList<>();
-        for (InstrumentEntry entry : entries) {
-            rules.add(new InstrumentRule(entry.classPattern(), entry.subtypesOf(), entry.method(), entry.parameterTypes(),
-                    entry.tool() == null ? entry.method() : entry.tool(), entry.parameters()));
-        }
-        return rules;
-    }
 
     private static Started failClosed(PrintStream err, String problem) {
         announce(err, problem);

@@ -1,5 +1,6 @@
 package dev.veto.agent.weave;
 
+import dev.veto.engine.policy.InstrumentEntry;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,14 @@ public record InstrumentRule(
     public InstrumentRule {
         parameterTypes = parameterTypes == null ? null : List.copyOf(parameterTypes);
         parameters = parameters == null ? null : List.copyOf(parameters);
+    }
+
+    /** The rules of a policy's {@code instrument:} entries; an entry without {@code tool:} names the tool by its method. */
+    public static List<InstrumentRule> of(List<InstrumentEntry> entries) {
+        return entries.stream()
+                .map(entry -> new InstrumentRule(entry.classPattern(), entry.subtypesOf(), entry.method(),
+                        entry.parameterTypes(), entry.tool() == null ? entry.method() : entry.tool(), entry.parameters()))
+                .toList();
     }
 
     /** True when the class name needs a pattern match rather than equality. */

@@ -6,10 +6,10 @@ import java.util.List;
  * The annotations, known by name only so the agent depends on none of their libraries, that make a method
  * a tool or name a parameter.
  */
-final class ToolAnnotations {
+public final class ToolAnnotations {
 
     /** Tool annotations; each has a {@code name} attribute that, when not empty, is the tool's name. */
-    static final List<String> TOOL = List.of(
+    public static final List<String> TOOL = List.of(
             "dev.veto.Tool",
             "dev.langchain4j.agent.tool.Tool",
             "org.springframework.ai.tool.annotation.Tool");

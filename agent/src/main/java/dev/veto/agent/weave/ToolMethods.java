@@ -68,8 +68,11 @@ public final class ToolMethods {
         return false;
     }
 
-    /** The tool this method is, or null when it is not one (or cannot carry a check: abstract, native...). */
-    ToolBinding bindingFor(TypeDescription type, MethodDescription method) {
+    /**
+     * The tool this method is, or null when it is not one (or cannot carry a check: abstract, native...).
+     * Public for the CLI's {@code scan}, which must find exactly the methods the agent weaves.
+     */
+    public ToolBinding bindingFor(TypeDescription type, MethodDescription method) {
         if (method.isAbstract() || method.isNative() || !method.isMethod() || method.isBridge() || method.isSynthetic()) {
             return null;
         }

@@ -1,0 +1,117 @@
+package dev.veto.agent.cli;
+
+import dev.veto.agent.weave.InstrumentRule;
+import dev.veto.agent.weave.ToolBinding;
+import dev.veto.agent.weave.ToolMethods;
+import dev.veto.engine.Veto;
+import dev.veto.engine.policy.Policy;
+import dev.veto.engine.policy.Rule;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.pool.TypePool;
+
+/**
+ * {@code scan POLICY JAR|DIR...}: every method the agent would govern in those jars and class folders,
+ * found by the agent's own matcher ({@link ToolMethods}), and the rules that govern each.
+ */
+final class ScanCommand implements Command {
+
+    @Override
+    public String name() {
+        return "scan";
+    }
+
+    @Override
+    public String summary() {
+        return "list the tool methods the agent would govern in jars or class folders, and the rules that govern them";
+    }
+
+    @Override
+    public Set<String> switches() {
+        return Set.of("fail-uncovered");
+    }
+
+    @Override
+    public String help() {
+        return """
+                usage: java -jar veto-agent.jar scan POLICY JAR|DIR... [--fail-uncovered]
+
+                Reads the classes of the jars and class folders (without running them) and lists every method the
+                agent would govern: methods annotated with @dev.veto.Tool, LangChain4j's or Spring AI's @Tool, and
+                methods matched by the policy's instrument: entries. For each: the tool name, the method, what made
+                it a tool, and the rules whose tool: matches it, or "only default_action" when no rule does.
+                --fail-uncovered exits 1 when a tool has no rule of its own, so a build can refuse to ship it.
+                Exit codes: 0 listed; 1 --fail-uncovered and a tool has no rule; 2 bad flags, paths or policy.
+                Example: java -jar veto-agent.jar scan policies/support-agent.yaml demo-app/target/classes
+                """;
+    }
+
+    @Override
+    public int run(Arguments arguments, Console console) throws UsageException {
+        List<String> words = arguments.positionals();
+        if (words.size() < 2) {
+            throw new UsageException("expected POLICY and at least one JAR or class folder, got "
+                    + (words.isEmpty() ? "nothing" : String.join(" ", words)));
+        }
+        List<ScannedTool> tools;
+        Policy policy;
+        try (Veto veto = PolicyFile.load(words.get(0)); ClassFiles classes = ClassFiles.open(words.subList(1, words.size()))) {
+            policy = veto.policy();
+            tools = scan(classes, new ToolMethods(InstrumentRule.of(veto.instrument())), policy, console.err());
+        }
+        print(tools, policy, console.out());
+        boolean uncovered = tools.stream().anyMatch(tool -> !tool.hasOwnRule());
+        return arguments.has("fail-uncovered") && uncovered ? ExitCode.FAILED : ExitCode.OK;
+    }
+
+    private static List<ScannedTool> scan(ClassFiles classes, ToolMethods toolMethods, Policy policy, PrintStream err) {
+        TypePool pool = TypePool.Default.of(classes.locator());
+        List<ScannedTool> found = new ArrayList<>();
+        for (String name : classes.classNames()) {
+            try {
+                TypeDescription type = pool.describe(name).resolve();
+                for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
+                    ToolBinding binding = toolMethods.bindingFor(type, method);
+                    if (binding != null) {
+                        found.add(new ScannedTool(binding.tool(), signature(type, method), binding.source(),
+                                rulesFor(binding.tool(), policy)));
+                    }
+                }
+            } catch (RuntimeException unreadable) {
+                err.println("veto scan: skipped " + name + ": " + unreadable.getMessage());
+            }
+        }
+        return found;
+    }
+
+    private static String signature(TypeDescription type, MethodDescription method) {
+        return type.getName() + "#" + method.getName() + method.getParameters().asTypeList().asErasures().stream()
+                .map(TypeDescription::getSimpleName).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static List<String> rulesFor(String tool, Policy policy) {
+        return policy.rules().stream().filter(rule -> rule.tool().matches(tool)).map(Rule::id).toList();
+    }
+
+    private static void print(List<ScannedTool> tools, Policy policy, PrintStream out) {
+        String onlyDefault = "only default_action (" + policy.defaultAction().policyName() + ")";
+        int toolWidth = Math.max(4, tools.stream().mapToInt(tool -> tool.tool().length()).max().orElse(0));
+        int methodWidth = Math.max(6, tools.stream().mapToInt(tool -> tool.method().length()).max().orElse(0));
+        int foundWidth = Math.max(8, tools.stream().mapToInt(tool -> tool.foundBy().length()).max().orElse(0));
+        String row = "%-" + toolWidth + "s  %-" + methodWidth + "s  %-" + foundWidth + "s  %s%n";
+        out.printf(row, "TOOL", "METHOD", "FOUND BY", "GOVERNED BY");
+        for (ScannedTool tool : tools) {
+            out.printf(row, tool.tool(), tool.method(), tool.foundBy(),
+                    tool.hasOwnRule() ? String.join(", ", tool.rules()) : onlyDefault);
+        }
+        long uncovered = tools.stream().filter(tool -> !tool.hasOwnRule()).count();
+        out.println();
+        out.println(tools.size() + " tool methods: " + (tools.size() - uncovered) + " governed by a rule of their own, "
+                + uncovered + " " + onlyDefault);
+    }
+}
