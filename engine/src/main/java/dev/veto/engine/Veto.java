@@ -217,6 +217,9 @@ public final class Veto implements AutoCloseable {
 
     private void logQuietly(Decision decision, State current, Map<String, ?> arguments, Map<String, ?> context,
             long started) {
+        if (!log.keepsRecords()) {
+            return;
+        }
         try {
             Policy policy = current.compiled().policy();
             Redactor redactor = current.compiled().redactor();

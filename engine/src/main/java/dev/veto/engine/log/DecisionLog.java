@@ -9,6 +9,14 @@ public interface DecisionLog extends AutoCloseable {
 
     void append(DecisionRecord record);
 
+    /**
+     * Whether appended records are kept at all. The engine skips building a record (a timestamp and two
+     * redacted copies of the call's maps) for a log that would throw it away: that work is on every call.
+     */
+    default boolean keepsRecords() {
+        return true;
+    }
+
     /** Blocks until every record appended so far is written and flushed. */
     void flush();
 
@@ -20,6 +28,11 @@ public interface DecisionLog extends AutoCloseable {
         return new DecisionLog() {
             @Override
             public void append(DecisionRecord record) {
+            }
+
+            @Override
+            public boolean keepsRecords() {
+                return false;
             }
 
             @Override
