@@ -13,6 +13,8 @@ public record Approval(boolean granted, String reviewer, String reason, Outcome 
 
     /** The ways a held call can end. */
     public enum Outcome {
-        GRANTED, DENIED, TIMED_OUT, CHANNEL_UNAVAILABLE, UNKNOWN_DECISION
+        GRANTED, DENIED, TIMED_OUT, CHANNEL_UNAVAILABLE, UNKNOWN_DECISION,
+        /** Granted, but a rate limit or budget of the call's rules refused it when the grant came. */
+        LIMIT_REACHED
     }
 }

@@ -3,9 +3,10 @@ package dev.veto.engine;
 import dev.veto.engine.approval.ApprovalListener;
 import dev.veto.engine.approval.ApprovalRegistry;
 import dev.veto.engine.approval.ApprovalRequest;
+import dev.veto.engine.approval.GrantCheck;
 import dev.veto.engine.eval.CompiledPolicy;
 import dev.veto.engine.eval.Explanation;
-import dev.veto.engine.eval.Reservation;
+import dev.veto.engine.eval.LimitsOnGrant;
 import dev.veto.engine.eval.Tracer;
 import dev.veto.engine.log.DecisionLog;
 import dev.veto.engine.log.DecisionRecord;
@@ -53,6 +54,7 @@ public final class Veto implements AutoCloseable {
     private final boolean forceShadow;
     private final Map<String, HeldCall> held = new ConcurrentHashMap<>();
     private final ApprovalListener outcomeLogger = new OutcomeLogger();
+    private final GrantCheck limitsOnGrant = this::limitRefusalOnGrant;
     private volatile State state;
     private PolicyFileWatcher watcher;
 
@@ -60,8 +62,8 @@ public final class Veto implements AutoCloseable {
     private record State(CompiledPolicy compiled, String loadFailure) {
     }
 
-    /** A call held for approval: what it took from limits, and what its approval line in the log needs. */
-    private record HeldCall(ApprovalRequest request, Reservation reservation, String mode, String policyName,
+    /** A call held for approval: the limits to apply if it is granted, and what its approval line in the log needs. */
+    private record HeldCall(ApprovalRequest request, LimitsOnGrant onGrant, String mode, String policyName,
             String policyHash) {
     }
 
@@ -74,6 +76,7 @@ public final class Veto implements AutoCloseable {
         this.forceShadow = builder.shadow();
         this.state = initial;
         approvals.addListener(outcomeLogger);
+        approvals.addGrantCheck(limitsOnGrant);
     }
 
     static Veto create(VetoBuilder builder, boolean denyOnLoadFailure) throws PolicyException {
@@ -178,19 +181,19 @@ public final class Veto implements AutoCloseable {
 
         Decision decide() {
             if (tool == null) {
-                return finish(Action.DENY, "the tool name is null", null, null, null, Reservation.NONE);
+                return finish(Action.DENY, "the tool name is null", null, null, null, LimitsOnGrant.NONE);
             }
             if (current.loadFailure() != null) {
-                return finish(Action.DENY, current.loadFailure(), null, null, null, Reservation.NONE);
+                return finish(Action.DENY, current.loadFailure(), null, null, null, LimitsOnGrant.NONE);
             }
             dev.veto.engine.eval.Decided decided =
                     dev.veto.engine.eval.Decider.decide(current.compiled(), tool, arguments, context, tracer);
             return finish(decided.action(), decided.reason(), decided.ruleId(), decided.location(),
-                    decided.approval(), decided.reservation());
+                    decided.approval(), decided.onGrant());
         }
 
         private Decision finish(Action enforced, String reason, String ruleId, String location,
-                dev.veto.engine.policy.ApprovalSpec approval, Reservation reservation) {
+                dev.veto.engine.policy.ApprovalSpec approval, LimitsOnGrant onGrant) {
             Policy policy = current.compiled().policy();
             boolean shadow = forceShadow || policy.mode() == Mode.SHADOW;
             String id = DecisionIds.next();
@@ -203,7 +206,7 @@ public final class Veto implements AutoCloseable {
                         redactor.redactArguments(arguments), redactor.redactContext(context),
                         ruleId, reason, approval.channel(), approval.timeout(), approval.escalateToAllow(),
                         CallHash.of(tool, arguments), Instant.now());
-                held.put(id, new HeldCall(request, reservation, modeName(shadow), policy.name(), policy.contentHash()));
+                held.put(id, new HeldCall(request, onGrant, modeName(shadow), policy.name(), policy.contentHash()));
                 approvals.open(request);
             }
             logQuietly(decision, current, arguments, context, started);
@@ -234,7 +237,7 @@ public final class Veto implements AutoCloseable {
         }
     }
 
-    /** Logs how each held call ended and gives back what a refused call took from limits. */
+    /** Logs how each held call ended. */
     private final class OutcomeLogger implements ApprovalListener {
         @Override
         public void opened(ApprovalRequest request) {
@@ -246,9 +249,6 @@ public final class Veto implements AutoCloseable {
             if (call == null) {
                 return; // another engine's call in a shared registry
             }
-            if (!approval.granted()) {
-                call.reservation().giveBack();
-            }
             try {
                 log.append(new DecisionRecord(Instant.now(), "approval", request.decisionId(), request.tool(),
                         approval.granted() ? "allow" : "deny", request.ruleId(), approval.reason(),
@@ -258,6 +258,12 @@ public final class Veto implements AutoCloseable {
                 LOG.warn("Veto could not log the approval of {}: {}", request.decisionId(), t.toString());
             }
         }
+    }
+
+    /** A grant of one of this engine's held calls takes effect only if the call's limits let it through. */
+    private String limitRefusalOnGrant(ApprovalRequest request) {
+        HeldCall call = held.get(request.decisionId());
+        return call == null ? null : call.onGrant().applyOnGrant();
     }
 
     /** Blocks until the held call is answered or the timeout's escalation decides. Never throws. */
@@ -327,6 +333,7 @@ public final class Veto implements AutoCloseable {
             watcher.close();
         }
         approvals.removeListener(outcomeLogger);
+        approvals.removeGrantCheck(limitsOnGrant);
         log.close();
     }
 }

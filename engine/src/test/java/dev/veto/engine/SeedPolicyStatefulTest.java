@@ -18,7 +18,10 @@ import dev.veto.engine.policy.PolicyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,12 +76,13 @@ class SeedPolicyStatefulTest {
     @Test
     void aCallRefusedByTheBudgetGivesBackItsRatePermit() throws Exception {
         try (Veto veto = seed()) {
-            // 20 refunds over budget: each takes a rate permit first, then the budget refuses and it is given back
+            // 25 refunds over budget: each takes a rate permit first, then the budget refuses and it is given back
+            assertEquals(Action.ALLOW, veto.protect("issue_refund", refund(2000), l2()).action());
             assertEquals(Action.ALLOW, veto.protect("issue_refund", refund(2000), l2()).action());
             for (int i = 0; i < 25; i++) {
-                assertEquals(Action.DENY, veto.protect("issue_refund", refund(3500), l2()).action());
+                assertEquals(Action.DENY, veto.protect("issue_refund", refund(1500), l2()).action());
             }
-            for (int i = 0; i < 19; i++) {
+            for (int i = 0; i < 18; i++) {
                 assertEquals(Action.ALLOW, veto.protect("issue_refund", refund(1), l2()).action(), "refund " + i);
             }
             assertTrue(veto.protect("issue_refund", refund(1), l2()).reason().contains("rate limit"));
@@ -119,7 +123,7 @@ class SeedPolicyStatefulTest {
     }
 
     @Test
-    void nobodyAnsweringInTimeLetsTheEscalationDenyAndGivesTheBudgetBack() throws Exception {
+    void nobodyAnsweringInTimeLetsTheEscalationDenyAndTheHeldCallTookNothing() throws Exception {
         try (Veto veto = seed()) {
             Decision held = veto.protect("issue_refund", refund(4000), l1());
             assertEquals(Action.APPROVAL_REQUIRED, held.action());
@@ -128,10 +132,110 @@ class SeedPolicyStatefulTest {
             assertEquals("escalation", approval.reviewer());
             assertEquals(Approval.Outcome.TIMED_OUT, approval.outcome());
             assertEquals("TIMED_OUT", log.ofKind("approval").get(0).outcome());
-            // the 4000 held and refused is given back: 5000 is still there to spend
+            // the 4000 was never let through, so the whole 5000 is still there to spend
             assertEquals(Action.ALLOW, veto.protect("issue_refund", refund(2000), l2ForSameUser()).action());
             assertEquals(Action.ALLOW, veto.protect("issue_refund", refund(2000), l2ForSameUser()).action());
             assertEquals(Action.ALLOW, veto.protect("issue_refund", refund(1000), l2ForSameUser()).action());
+        }
+    }
+
+    @Test
+    void theInjected50000RefundIsHeldAndTheEscalationDeniesIt() throws Exception {
+        try (Veto veto = seed()) {
+            Decision held = veto.protect("issue_refund", refund(50_000), l1());
+            assertEquals(Action.APPROVAL_REQUIRED, held.action(), held.reason());
+            assertEquals("Refunds above 200 need a supervisor's approval for L1 support", held.reason());
+            Approval approval = veto.waitForApproval(held.id(), Duration.ofMillis(50));
+            assertFalse(approval.granted());
+            assertEquals(Approval.Outcome.TIMED_OUT, approval.outcome());
+            assertEquals("deny", log.ofKind("approval").get(0).action());
+        }
+    }
+
+    @Test
+    void aReviewerCannotLiftTheBudget() throws Exception {
+        try (Veto veto = seed()) {
+            Decision held = veto.protect("issue_refund", refund(50_000), l1());
+            assertEquals(ResolveResult.RESOLVED, veto.approvals().resolve(held.id(), true, "sam", "looks fine"));
+            Approval approval = veto.waitForApproval(held.id(), held.approvalTimeout());
+            assertFalse(approval.granted(), "a grant over the budget must not let the refund run");
+            assertEquals(Approval.Outcome.LIMIT_REACHED, approval.outcome());
+            assertEquals("sam", approval.reviewer());
+            assertTrue(approval.reason().startsWith("granted by sam, but budget of rule refund-limits exceeded"), approval.reason());
+            assertTrue(approval.reason().contains("5000 left, 50000 asked"), approval.reason());
+            assertEquals(Approval.Outcome.LIMIT_REACHED, veto.approvals().outcome(held.id()).orElseThrow().outcome());
+
+            DecisionRecord line = log.ofKind("approval").get(0);
+            assertEquals("deny", line.action());
+            assertEquals("LIMIT_REACHED", line.outcome());
+            assertEquals("sam", line.reviewer());
+            // the refused grant took nothing from the budget
+            assertEquals(Action.ALLOW, veto.protect("issue_refund", refund(200), l1()).action());
+        }
+    }
+
+    @Test
+    void aGrantedHeldCallCountsAgainstTheBudgetWhenItIsGranted() throws Exception {
+        try (Veto veto = seed()) {
+            Decision first = veto.protect("issue_refund", refund(3000), l1());
+            Decision second = veto.protect("issue_refund", refund(3000), l1());
+            assertEquals(Action.APPROVAL_REQUIRED, second.action(), "holding the first took nothing");
+            veto.approvals().resolve(first.id(), true, "sam", null);
+            assertTrue(veto.waitForApproval(first.id(), first.approvalTimeout()).granted());
+            veto.approvals().resolve(second.id(), true, "sam", null);
+            Approval refused = veto.waitForApproval(second.id(), second.approvalTimeout());
+            assertEquals(Approval.Outcome.LIMIT_REACHED, refused.outcome());
+            assertTrue(refused.reason().contains("2000 left, 3000 asked"), refused.reason());
+            assertEquals(Action.ALLOW, veto.protect("issue_refund", refund(2000), l2ForSameUser()).action());
+            Decision over = veto.protect("issue_refund", refund(1), l2ForSameUser());
+            assertEquals(Action.DENY, over.action(), "the granted 3000 was spent");
+            assertTrue(over.reason().contains("0 left, 1 asked"), over.reason());
+        }
+    }
+
+    @Test
+    void heldCallsDoNotUseUpTheRateLimitWhileTheyWait() throws Exception {
+        try (Veto veto = seed()) {
+            for (int i = 0; i < 25; i++) {
+                assertEquals(Action.APPROVAL_REQUIRED, veto.protect("issue_refund", refund(201), l1()).action());
+            }
+            for (int i = 1; i <= 20; i++) {
+                assertEquals(Action.ALLOW, veto.protect("issue_refund", refund(1), l1()).action(), "refund " + i);
+            }
+            Decision held = veto.protect("issue_refund", refund(201), l1());
+            veto.approvals().resolve(held.id(), true, "sam", null);
+            Approval approval = veto.waitForApproval(held.id(), held.approvalTimeout());
+            assertEquals(Approval.Outcome.LIMIT_REACHED, approval.outcome());
+            assertTrue(approval.reason().contains("rate limit of rule refund-limits reached"), approval.reason());
+        }
+    }
+
+    @Test
+    void racingGrantsSpendTheBudgetExactly() throws Exception {
+        try (Veto veto = seed()) {
+            List<Decision> held = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                held.add(veto.protect("issue_refund", refund(1000), l1()));
+            }
+            CountDownLatch go = new CountDownLatch(1);
+            List<Thread> reviewers = new ArrayList<>();
+            for (Decision d : held) {
+                reviewers.add(started(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    veto.approvals().resolve(d.id(), true, "sam", null);
+                }));
+            }
+            go.countDown();
+            for (Thread t : reviewers) {
+                t.join();
+            }
+            long granted = held.stream().filter(d -> veto.waitForApproval(d.id(), Duration.ofSeconds(5)).granted()).count();
+            assertEquals(5, granted, "5000/day lets exactly five grants of 1000 through");
+            assertEquals(Action.DENY, veto.protect("issue_refund", refund(1), l1()).action(), "nothing is left");
         }
     }
 
@@ -278,5 +382,11 @@ class SeedPolicyStatefulTest {
             assertEquals("no policy configured", veto.protect("anything", Map.of(), Map.of()).reason());
         }
         assertThrows(PolicyException.class, () -> Veto.fromPolicy(dir.resolve("missing.yaml")));
+    }
+
+    static Thread started(Runnable body) {
+        Thread thread = new Thread(body);
+        thread.start();
+        return thread;
     }
 }

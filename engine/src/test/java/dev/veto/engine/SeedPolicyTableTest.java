@@ -52,14 +52,15 @@ class SeedPolicyTableTest {
                         refund("200.000000000000000001"), l1(), HOLD, "refund-limits"),
                 row("L1 refund of BigInteger 201 is held", refund(BigInteger.valueOf(201)), l1(), HOLD, "refund-limits"),
                 row("L1 refund of 4999.99 is held", refund(4999.99d), l1(), HOLD, "refund-limits"),
-                row("the $50,000 refund is over the 5000/day budget: deny", refund(50_000), l1(), DENY, "refund-limits", "5000 left, 50000 asked"),
+                row("the injected $50,000 refund is held for a supervisor (its budget applies if it is granted)",
+                        refund(50_000), l1(), HOLD, "refund-limits", "supervisor's approval"),
                 // --- refunds, L2: <= 2000 allowed, above held for finance
                 row("L2 refund of 2000 is allowed", refund(2000), l2(), ALLOW, "refund-limits"),
                 row("L2 refund of \"2000\" (string) is allowed", refund("2000"), l2(), ALLOW, "refund-limits"),
                 row("L2 refund of 200.01 is allowed", refund(200.01d), l2(), ALLOW, "refund-limits"),
                 row("L2 refund of 2000.01 is held", refund(2000.01d), l2(), HOLD, "refund-limits"),
                 row("L2 refund of 5000 is held (the whole budget)", refund(5000), l2(), HOLD, "refund-limits"),
-                row("L2 refund of 1e6 (double) is over budget: deny", refund(1e6), l2(), DENY, "refund-limits", "budget"),
+                row("L2 refund of 1e6 (double) is held for finance (the budget refuses it if granted)", refund(1e6), l2(), HOLD, "refund-limits", "finance"),
                 // --- positive amounts only: deny beats the allow of refund-limits
                 row("L1 refund of 0 is denied", refund(0), l1(), DENY, "refund-positive"),
                 row("L1 refund of -5 is denied", refund(-5), l1(), DENY, "refund-positive"),

@@ -14,11 +14,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Calls held for approval and the answers to them. A decision id resolves exactly once: the first answer
  * (a reviewer's, the escalation on timeout, or an unavailable channel) wins, and every later answer gets
- * {@link ResolveResult#ALREADY_RESOLVED} and changes nothing.
+ * {@link ResolveResult#ALREADY_RESOLVED} and changes nothing. A grant takes effect only if every
+ * {@link GrantCheck} lets it; otherwise the call ends as {@link Approval.Outcome#LIMIT_REACHED}.
  */
 public final class ApprovalRegistry {
 
@@ -33,8 +35,14 @@ public final class ApprovalRegistry {
         }
     });
     private final List<ApprovalListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<GrantCheck> grantChecks = new CopyOnWriteArrayList<>();
 
-    private record Held(ApprovalRequest request, CompletableFuture<Approval> answer, long startedNanos) {
+    /**
+     * @param claimed set by the first answer, before its grant is checked, so that no later answer can slip
+     *                in between the check and the completion
+     */
+    private record Held(ApprovalRequest request, CompletableFuture<Approval> answer, long startedNanos,
+            AtomicBoolean claimed) {
     }
 
     public void addListener(ApprovalListener listener) {
@@ -45,9 +53,17 @@ public final class ApprovalRegistry {
         listeners.remove(listener);
     }
 
+    public void addGrantCheck(GrantCheck check) {
+        grantChecks.add(check);
+    }
+
+    public void removeGrantCheck(GrantCheck check) {
+        grantChecks.remove(check);
+    }
+
     /** Holds a call; listeners (channels) are told. */
     public void open(ApprovalRequest request) {
-        held.put(request.decisionId(), new Held(request, new CompletableFuture<>(), System.nanoTime()));
+        held.put(request.decisionId(), new Held(request, new CompletableFuture<>(), System.nanoTime(), new AtomicBoolean()));
         for (ApprovalListener listener : listeners) {
             try {
                 listener.opened(request);
@@ -150,12 +166,14 @@ public final class ApprovalRegistry {
     }
 
     /** First answer wins; returns whether this one did. */
-    private boolean complete(Held h, Approval approval) {
-        if (!h.answer().complete(approval)) {
+    private boolean complete(Held h, Approval answer) {
+        if (!h.claimed().compareAndSet(false, true)) {
             return false;
         }
+        Approval approval = answer.granted() ? checked(h, answer) : answer;
+        h.answer().complete(approval);
         String id = h.request().decisionId();
-        ended.put(id, h.answer().join());
+        ended.put(id, approval);
         held.remove(id, h);
         for (ApprovalListener listener : listeners) {
             try {
@@ -165,6 +183,23 @@ public final class ApprovalRegistry {
             }
         }
         return true;
+    }
+
+    /** The grant, or the refusal of the first check that refuses it (a check that fails refuses too). */
+    private Approval checked(Held h, Approval grant) {
+        for (GrantCheck check : grantChecks) {
+            String refusal;
+            try {
+                refusal = check.refusal(h.request());
+            } catch (RuntimeException e) {
+                refusal = "the grant could not be checked (" + e + ")";
+            }
+            if (refusal != null) {
+                return new Approval(false, grant.reviewer(), "granted by " + grant.reviewer() + ", but " + refusal,
+                        Approval.Outcome.LIMIT_REACHED, grant.waitedMillis());
+            }
+        }
+        return grant;
     }
 
     private static long waitedMillis(Held h) {

@@ -11,8 +11,8 @@ import dev.veto.engine.policy.ApprovalSpec;
  * @param ruleId      the deciding rule (or the rule whose limit refused), null for default_action
  * @param location    {@code rules[i]} / {@code rules[i].conditions[j]} that decided, or null
  * @param approval    for require_approval: how to hold the call
- * @param reservation what the call took from limits (to give back if a held call is refused)
+ * @param onGrant     for require_approval: the limits to apply if the call is granted
  */
 public record Decided(Action action, String reason, String ruleId, String location, ApprovalSpec approval,
-        Reservation reservation) {
+        LimitsOnGrant onGrant) {
 }

@@ -3,7 +3,11 @@ package dev.veto.engine.eval;
 import dev.veto.engine.Action;
 import java.util.Map;
 
-/** Rules first ({@link Evaluator}), then the limits of the rules that would let the call through ({@link LimitGate}). */
+/**
+ * Rules first ({@link Evaluator}), then the limits of the rules that would let the call through
+ * ({@link LimitGate}): at once for a call the rules allow, on the grant for a call they hold
+ * ({@link LimitsOnGrant}).
+ */
 public final class Decider {
 
     private Decider() {
@@ -15,14 +19,23 @@ public final class Decider {
         String ruleId = verdict.rule() == null ? null : verdict.rule().id();
         if (verdict.action() == Action.DENY || verdict.limited().isEmpty()) {
             return new Decided(verdict.action(), verdict.reason(), ruleId, verdict.location(), verdict.approval(),
-                    Reservation.NONE);
+                    LimitsOnGrant.NONE);
+        }
+        if (verdict.action() == Action.APPROVAL_REQUIRED) {
+            if (tracer != null) {
+                for (CompiledRule rule : verdict.limited()) {
+                    tracer.limit("limits of rule " + rule.rule().id() + ": applied when the call is granted");
+                }
+            }
+            return new Decided(verdict.action(), verdict.reason(), ruleId, verdict.location(), verdict.approval(),
+                    new LimitsOnGrant(verdict.limited(), arguments, context));
         }
         LimitGate.Outcome limits = LimitGate.apply(verdict.limited(), arguments, context, tracer);
         if (limits.denyReason() != null) {
             return new Decided(Action.DENY, limits.denyReason(), limits.denyingRule().id(),
-                    limits.denyingRule().location() + ".constraints", null, Reservation.NONE);
+                    limits.denyingRule().location() + ".constraints", null, LimitsOnGrant.NONE);
         }
         return new Decided(verdict.action(), verdict.reason(), ruleId, verdict.location(), verdict.approval(),
-                limits.reservation());
+                LimitsOnGrant.NONE);
     }
 }

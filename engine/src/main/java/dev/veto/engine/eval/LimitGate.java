@@ -17,9 +17,9 @@ import java.util.Map;
  * Applies the rate limits and budgets of the rules that would let a call through.
  *
  * <p>What is counted: a rate limit counts the calls its rule lets through, that is the calls whose rules'
- * verdict is not deny and for which this rule gave allow or require_approval (a held call counts from the
- * moment it is held; if the reviewer refuses it, or the escalation denies it, its permit and budget are
- * given back). A budget adds up its {@code sum} path over the same calls. Limits are applied in rule order,
+ * verdict is not deny and for which this rule gave allow or require_approval; a held call counts when it is
+ * granted, not while it waits ({@link LimitsOnGrant}). A budget adds up its {@code sum} path over the same
+ * calls. Limits are applied in rule order,
  * rate limit before budget; the first that refuses denies the call, and everything this call took from
  * the others is given back, so a refused call never uses up anything.
  *
@@ -35,8 +35,9 @@ final class LimitGate {
     private LimitGate() {
     }
 
-    /** What the gate decided: a reservation to keep, or a reason to deny. */
-    record Outcome(Reservation reservation, String denyReason, Rule denyingRule) {
+    /** What the gate decided: nothing to say (the call took what it needs), or a reason to deny. */
+    record Outcome(String denyReason, Rule denyingRule) {
+        static final Outcome PASSED = new Outcome(null, null);
     }
 
     static Outcome apply(List<CompiledRule> limited, Map<String, ?> arguments, Map<String, ?> context, Tracer tracer) {
@@ -59,10 +60,10 @@ final class LimitGate {
                 if (tracer != null) {
                     tracer.limit(refusal);
                 }
-                return new Outcome(Reservation.NONE, refusal, rule);
+                return new Outcome(refusal, rule);
             }
         }
-        return new Outcome(reservation.isEmpty() ? Reservation.NONE : reservation, null, null);
+        return Outcome.PASSED;
     }
 
     private static String rate(CompiledRule compiled, Reservation reservation, Map<String, ?> arguments,

@@ -7,13 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one call took from rate limits and budgets, so that it can be given back: when a later limit of the
- * same call refuses it, or when a held call is finally refused.
+ * What one call took from rate limits and budgets, so that it can be given back when a later limit of the
+ * same call refuses it: a refused call uses up nothing.
  */
-public final class Reservation {
-
-    /** Nothing taken. */
-    public static final Reservation NONE = new Reservation();
+final class Reservation {
 
     private record Taken(RateLimiter rate, BudgetLimiter budget, Object key, BigDecimal amount) {
     }
@@ -29,7 +26,7 @@ public final class Reservation {
     }
 
     /** Gives everything back, newest first. */
-    public void giveBack() {
+    void giveBack() {
         for (int i = taken.size() - 1; i >= 0; i--) {
             Taken t = taken.get(i);
             if (t.rate() != null) {
@@ -39,9 +36,5 @@ public final class Reservation {
             }
         }
         taken.clear();
-    }
-
-    boolean isEmpty() {
-        return taken.isEmpty();
     }
 }
