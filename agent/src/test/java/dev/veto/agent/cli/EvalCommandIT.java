@@ -38,11 +38,11 @@ class EvalCommandIT {
     }
 
     @Test
-    void theInjected50000RefundIsOverTheDailyBudgetAndDenied() throws Exception {
+    void theInjected50000RefundIsHeldForASupervisorWithTheBudgetLeftForTheGrant() throws Exception {
         JsonNode line = eval("issue_refund", "{\"amount\": 50000}", "{\"role\": \"support_l1\", \"userId\": \"ann\"}");
-        assertEquals("deny", line.get("action").asText());
+        assertEquals("require_approval", line.get("action").asText());
         assertEquals("refund-limits", line.get("rule").asText());
-        assertTrue(line.get("reason").asText().contains("budget"), line::toString);
+        assertEquals("Refunds above 200 need a supervisor's approval for L1 support", line.get("reason").asText());
     }
 
     @Test
