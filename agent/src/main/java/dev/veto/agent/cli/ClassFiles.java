@@ -10,52 +10,77 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
-import net.bytebuddy.dynamic.ClassFileLocator;
+import dev.veto.agent.weave.TypeHierarchy;
+import java.io.InputStream;
 
 /**
- * The classes of the jars and class folders {@code scan} is given: their names, and a locator that reads
- * their bytes (and the JDK's, for supertypes) without loading any of them.
+ * The classes of the jars and class folders {@code scan} is given: their names, and their class files
+ * (and the JDK's, for supertypes), read without loading any of them.
  */
-final class ClassFiles implements AutoCloseable {
+final class ClassFiles implements TypeHierarchy.ClassFiles, AutoCloseable {
 
     private final List<String> classNames;
-    private final ClassFileLocator locator;
+    private final List<Path> folders;
+    private final List<JarFile> jars;
 
-    private ClassFiles(List<String> classNames, ClassFileLocator locator) {
+    private ClassFiles(List<String> classNames, List<Path> folders, List<JarFile> jars) {
         this.classNames = classNames;
-        this.locator = locator;
+        this.folders = folders;
+        this.jars = jars;
     }
 
     static ClassFiles open(List<String> paths) throws UsageException {
         List<String> names = new ArrayList<>();
-        List<ClassFileLocator> locators = new ArrayList<>();
+        List<Path> folders = new ArrayList<>();
+        List<JarFile> jars = new ArrayList<>();
         try {
             for (String given : paths) {
                 Path path = Path.of(given);
                 if (Files.isDirectory(path)) {
                     names.addAll(inFolder(path));
-                    locators.add(new ClassFileLocator.ForFolder(path.toFile()));
+                    folders.add(path);
                 } else if (Files.isRegularFile(path) && given.endsWith(".jar")) {
                     names.addAll(inJar(path));
-                    locators.add(ClassFileLocator.ForJarFile.of(path.toFile()));
+                    jars.add(new JarFile(path.toFile()));
                 } else {
                     throw new UsageException(given + ": not a jar file or a class folder");
                 }
             }
         } catch (IOException | UncheckedIOException e) {
+            new ClassFiles(names, folders, jars).close();
             throw new UsageException("cannot read the classes: " + e.getMessage());
+        } catch (UsageException e) {
+            new ClassFiles(names, folders, jars).close();
+            throw e;
         }
-        locators.add(ClassFileLocator.ForClassLoader.ofSystemLoader());
-        locators.add(new ToolAnnotationStandIns());
-        return new ClassFiles(List.copyOf(names), new ClassFileLocator.Compound(locators));
+        return new ClassFiles(List.copyOf(names), List.copyOf(folders), List.copyOf(jars));
     }
 
     List<String> classNames() {
         return classNames;
     }
 
-    ClassFileLocator locator() {
-        return locator;
+    /** The class file from the scanned folders and jars, in the order given, else from the JDK; null if none. */
+    @Override
+    public byte[] find(String binaryName) throws IOException {
+        String entry = binaryName.replace('.', '/') + ".class";
+        for (Path folder : folders) {
+            Path file = folder.resolve(entry);
+            if (Files.isRegularFile(file)) {
+                return Files.readAllBytes(file);
+            }
+        }
+        for (JarFile jar : jars) {
+            JarEntry found = jar.getJarEntry(entry);
+            if (found != null) {
+                try (InputStream in = jar.getInputStream(found)) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        try (InputStream in = ClassLoader.getSystemResourceAsStream(entry)) {
+            return in == null ? null : in.readAllBytes();
+        }
     }
 
     private static List<String> inFolder(Path folder) throws IOException {
@@ -97,10 +122,12 @@ final class ClassFiles implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            locator.close();
-        } catch (IOException e) {
-            // read-only files; nothing was written that closing could lose
+        for (JarFile jar : jars) {
+            try {
+                jar.close();
+            } catch (IOException e) {
+                // read-only files; nothing was written that closing could lose
+            }
         }
     }
 }

@@ -1,19 +1,22 @@
 package dev.veto.agent.cli;
 
+import dev.veto.agent.weave.ClassShape;
 import dev.veto.agent.weave.InstrumentRule;
+import dev.veto.agent.weave.MethodShape;
 import dev.veto.agent.weave.ToolBinding;
 import dev.veto.agent.weave.ToolMethods;
+import dev.veto.agent.weave.TypeHierarchy;
 import dev.veto.engine.Veto;
 import dev.veto.engine.policy.Policy;
 import dev.veto.engine.policy.Rule;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.pool.TypePool;
+import net.bytebuddy.jar.asm.Type;
 
 /**
  * {@code scan POLICY JAR|DIR...}: every method the agent would govern in those jars and class folders,
@@ -70,28 +73,34 @@ final class ScanCommand implements Command {
     }
 
     private static List<ScannedTool> scan(ClassFiles classes, ToolMethods toolMethods, Policy policy, PrintStream err) {
-        TypePool pool = TypePool.Default.of(classes.locator());
+        TypeHierarchy hierarchy = new TypeHierarchy(classes);
         List<ScannedTool> found = new ArrayList<>();
         for (String name : classes.classNames()) {
             try {
-                TypeDescription type = pool.describe(name).resolve();
-                for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
-                    ToolBinding binding = toolMethods.bindingFor(type, method);
+                ClassShape type = ClassShape.of(classes.find(name));
+                for (MethodShape method : type.methods()) {
+                    ToolBinding binding = toolMethods.bindingFor(type, method, hierarchy);
                     if (binding != null) {
                         found.add(new ScannedTool(binding.tool(), signature(type, method), binding.source(),
                                 rulesFor(binding.tool(), policy)));
                     }
                 }
-            } catch (RuntimeException unreadable) {
+            } catch (IOException | RuntimeException unreadable) {
                 err.println("veto scan: skipped " + name + ": " + unreadable.getMessage());
             }
         }
         return found;
     }
 
-    private static String signature(TypeDescription type, MethodDescription method) {
-        return type.getName() + "#" + method.getName() + method.getParameters().asTypeList().asErasures().stream()
-                .map(TypeDescription::getSimpleName).collect(Collectors.joining(", ", "(", ")"));
+    /** {@code com.acme.Tools#refund(String, double)}: parameter types by their simple names. */
+    private static String signature(ClassShape type, MethodShape method) {
+        return type.name() + "#" + method.name() + Arrays.stream(Type.getArgumentTypes(method.descriptor()))
+                .map(ScanCommand::simpleName).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static String simpleName(Type type) {
+        String name = type.getClassName(); // java.lang.String[], com.acme.Outer$Inner, long
+        return name.substring(Math.max(name.lastIndexOf('.'), name.lastIndexOf('$')) + 1);
     }
 
     private static List<String> rulesFor(String tool, Policy policy) {

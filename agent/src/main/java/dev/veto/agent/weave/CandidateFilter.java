@@ -1,17 +1,14 @@
 package dev.veto.agent.weave;
 
-import java.lang.instrument.IllegalClassFormatException;
 import java.nio.charset.StandardCharsets;
-import java.security.ProtectionDomain;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 /**
- * Looks at each class's raw bytes before Byte Buddy parses them, and passes on only the classes that could
+ * Looks at each class's raw bytes before anything parses them, and passes on only the classes that could
  * hold a tool: those whose constant pool mentions a tool annotation ({@code .../Tool;}) and those an
  * {@code instrument:} entry could select. Every other class (nearly all of them) costs one byte scan and
  * is returned untouched.
  */
-final class CandidateFilter extends ResettableClassFileTransformer.WithDelegation {
+final class CandidateFilter {
 
     private static final byte[] TOOL_DESCRIPTOR_SUFFIX = ToolAnnotations.DESCRIPTOR_SUFFIX.getBytes(StandardCharsets.US_ASCII);
 
@@ -23,37 +20,26 @@ final class CandidateFilter extends ResettableClassFileTransformer.WithDelegatio
 
     private final ToolMethods toolMethods;
 
-    CandidateFilter(ResettableClassFileTransformer delegate, ToolMethods toolMethods) {
-        super(delegate);
+    CandidateFilter(ToolMethods toolMethods) {
         this.toolMethods = toolMethods;
     }
 
-    @Override
-    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
-            ProtectionDomain protectionDomain, byte[] classfileBuffer) throws IllegalClassFormatException {
-        if (!isCandidate(className, classfileBuffer)) {
-            return null;
-        }
-        return classFileTransformer.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
-    }
-
-    @Override
-    public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
-            ProtectionDomain protectionDomain, byte[] classfileBuffer) throws IllegalClassFormatException {
-        if (!isCandidate(className, classfileBuffer)) {
-            return null;
-        }
-        return classFileTransformer.transform(module, loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
-    }
-
-    boolean isCandidate(String internalName, byte[] bytes) {
-        if (internalName == null || bytes == null) {
+    /** False for the JDK's and the agent's own classes, which are never woven whatever their bytes say. */
+    static boolean mayWeave(String internalName) {
+        if (internalName == null) {
             return false;
         }
         for (String prefix : NEVER) {
             if (internalName.startsWith(prefix)) {
                 return false;
             }
+        }
+        return true;
+    }
+
+    boolean isCandidate(String internalName, byte[] bytes) {
+        if (bytes == null || !mayWeave(internalName)) {
+            return false;
         }
         return contains(bytes, TOOL_DESCRIPTOR_SUFFIX) || toolMethods.mightBeInstrumented(internalName.replace('/', '.'));
     }

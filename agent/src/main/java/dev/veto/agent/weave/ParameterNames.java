@@ -1,9 +1,6 @@
 package dev.veto.agent.weave;
 
 import java.util.List;
-import net.bytebuddy.description.annotation.AnnotationDescription;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.method.ParameterDescription;
 
 /**
  * The names under which a tool's arguments reach the policy ({@code arguments.<name>}), resolved once per
@@ -23,29 +20,27 @@ final class ParameterNames {
     private ParameterNames() {
     }
 
-    static String[] resolve(MethodDescription method, List<String> given) {
-        List<? extends ParameterDescription> parameters = method.getParameters();
-        String[] names = new String[parameters.size()];
+    static String[] resolve(MethodShape method, List<String> given) {
+        String[] names = new String[method.arity()];
         for (int i = 0; i < names.length; i++) {
-            names[i] = nameOf(parameters.get(i), given);
+            names[i] = nameOf(method, i, given);
         }
         return names;
     }
 
-    private static String nameOf(ParameterDescription parameter, List<String> given) {
-        int index = parameter.getIndex();
+    private static String nameOf(MethodShape method, int index, List<String> given) {
         if (given != null && index < given.size() && !given.get(index).isEmpty()) {
             return given.get(index);
         }
-        for (AnnotationDescription annotation : parameter.getDeclaredAnnotations()) {
-            String type = annotation.getAnnotationType().getName();
-            String name = type.equals(ToolAnnotations.VETO_PARAM) ? ToolMethods.stringValue(annotation, "value")
-                    : type.equals(ToolAnnotations.LANGCHAIN4J_PARAM) ? ToolMethods.stringValue(annotation, "name")
+        for (AnnotationShape annotation : method.parameterAnnotations().get(index)) {
+            String name = annotation.type().equals(ToolAnnotations.VETO_PARAM) ? annotation.nonBlank("value")
+                    : annotation.type().equals(ToolAnnotations.LANGCHAIN4J_PARAM) ? annotation.nonBlank("name")
                     : null;
-            if (name != null && !name.isBlank()) {
+            if (name != null) {
                 return name;
             }
         }
-        return parameter.isNamed() ? parameter.getName() : "arg" + index;
+        String compiled = index < method.compiledNames().size() ? method.compiledNames().get(index) : null;
+        return compiled != null ? compiled : "arg" + index;
     }
 }

@@ -5,11 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import net.bytebuddy.description.annotation.AnnotationDescription;
-import net.bytebuddy.description.annotation.AnnotationValue;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDefinition;
-import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.jar.asm.Type;
 
 /**
  * Decides, at weave time, which methods are tools: those annotated with a tool annotation and those an
@@ -58,100 +54,88 @@ public final class ToolMethods {
         return false;
     }
 
-    /** True when {@code type} declares at least one tool method. */
-    boolean declaresTool(TypeDescription type) {
-        for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
-            if (bindingFor(type, method) != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * The tool this method is, or null when it is not one (or cannot carry a check: abstract, native...).
      * Public for the CLI's {@code scan}, which must find exactly the methods the agent weaves.
+     *
+     * @param hierarchy where the supertypes of {@code type} are read, for entries that select by supertype
      */
-    public ToolBinding bindingFor(TypeDescription type, MethodDescription method) {
-        if (method.isAbstract() || method.isNative() || !method.isMethod() || method.isBridge() || method.isSynthetic()) {
+    public ToolBinding bindingFor(ClassShape type, MethodShape method, TypeHierarchy hierarchy) {
+        if (!method.canCarryCheck()) {
             return null;
         }
-        for (AnnotationDescription annotation : method.getDeclaredAnnotations()) {
-            String annotationType = annotation.getAnnotationType().getName();
-            if (ToolAnnotations.TOOL.contains(annotationType)) {
-                String name = stringValue(annotation, "name");
-                return new ToolBinding(name == null || name.isEmpty() ? method.getName() : name, null, "@" + annotationType);
+        for (AnnotationShape annotation : method.annotations()) {
+            if (ToolAnnotations.TOOL.contains(annotation.type())) {
+                String name = annotation.nonBlank("name");
+                return new ToolBinding(name == null ? method.name() : name, null, "@" + annotation.type());
             }
         }
         for (int i = 0; i < rules.size(); i++) {
             InstrumentRule rule = rules.get(i);
-            if (selectsType(rule, globs.get(i), type) && selectsMethod(rule, method)) {
+            if (selectsType(rule, globs.get(i), type, hierarchy) && selectsMethod(rule, method)) {
                 return new ToolBinding(rule.tool(), rule.parameters(),
-                        "instrument: " + type.getName() + "#" + method.getName());
+                        "instrument: " + type.name() + "#" + method.name());
             }
         }
         return null;
     }
 
-    /** An annotation's string attribute, or null when it has none or its type cannot be resolved. */
-    static String stringValue(AnnotationDescription annotation, String property) {
-        try {
-            AnnotationValue<?, ?> value = annotation.getValue(property);
-            Object resolved = value.resolve();
-            return resolved instanceof String text ? text : null;
-        } catch (RuntimeException unresolvable) {
-            return null;
-        }
-    }
-
-    private static boolean selectsType(InstrumentRule rule, Pattern glob, TypeDescription type) {
-        String name = type.getName();
+    private static boolean selectsType(InstrumentRule rule, Pattern glob, ClassShape type, TypeHierarchy hierarchy) {
+        String name = type.name();
         if (rule.classPattern() != null) {
             boolean named = glob != null ? glob.matcher(name).matches() : rule.classPattern().equals(name);
             if (!named) {
                 return false;
             }
         }
-        return rule.subtypesOf() == null || isSubtype(type, rule.subtypesOf(), new HashSet<>());
+        return rule.subtypesOf() == null
+                || isSubtype(name, type.supertypes(), rule.subtypesOf(), hierarchy, new HashSet<>());
     }
 
-    private static boolean isSubtype(TypeDefinition type, String supertype, Set<String> visited) {
-        if (type == null || !visited.add(type.asErasure().getName())) {
+    private static boolean isSubtype(String name, List<String> supertypes, String wanted, TypeHierarchy hierarchy,
+            Set<String> visited) {
+        if (!visited.add(name)) {
             return false;
         }
-        if (type.asErasure().getName().equals(supertype)) {
+        if (name.equals(wanted)) {
             return true;
         }
-        try {
-            for (TypeDescription.Generic face : type.getInterfaces()) {
-                if (isSubtype(face, supertype, visited)) {
-                    return true;
-                }
+        for (String supertype : supertypes) {
+            List<String> above = hierarchy.supertypesOf(supertype).orElse(null);
+            if (above == null ? supertype.equals(wanted) : isSubtype(supertype, above, wanted, hierarchy, visited)) {
+                return true;
             }
-            return isSubtype(type.getSuperClass(), supertype, visited);
-        } catch (RuntimeException unresolvable) {
-            return false; // a supertype missing from the class path: this class is not selected
         }
+        return false;
     }
 
-    private static boolean selectsMethod(InstrumentRule rule, MethodDescription method) {
-        if (!method.getName().equals(rule.method())) {
+    private static boolean selectsMethod(InstrumentRule rule, MethodShape method) {
+        if (!method.name().equals(rule.method())) {
             return false;
         }
         if (rule.parameterTypes() == null) {
             return true;
         }
-        List<TypeDescription> actual = method.getParameters().asTypeList().asErasures();
-        if (actual.size() != rule.parameterTypes().size()) {
+        Type[] actual = method.parameterTypes();
+        if (actual.length != rule.parameterTypes().size()) {
             return false;
         }
-        for (int i = 0; i < actual.size(); i++) {
-            String expected = rule.parameterTypes().get(i);
-            TypeDescription type = actual.get(i);
-            if (!expected.equals(type.getName()) && !expected.equals(type.getCanonicalName())) {
+        for (int i = 0; i < actual.length; i++) {
+            if (!namesType(rule.parameterTypes().get(i), actual[i])) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a type written in an entry names this parameter type: as Java source writes it
+     * ({@code java.lang.String[]}, {@code com.acme.Outer.Inner}) or as {@code Class.getName()} does
+     * ({@code [Ljava.lang.String;}, {@code com.acme.Outer$Inner}).
+     */
+    private static boolean namesType(String expected, Type type) {
+        String sourceName = type.getClassName(); // java.lang.String[], com.acme.Outer$Inner, long
+        String className = type.getSort() == Type.ARRAY ? type.getDescriptor().replace('/', '.') : sourceName;
+        return expected.equals(sourceName) || expected.equals(className) || expected.equals(sourceName.replace('$', '.'));
     }
 }

@@ -1,60 +1,74 @@
 package dev.veto.agent.weave;
 
-import java.io.IOException;
-import java.security.ProtectionDomain;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.matcher.ElementMatchers;
-import net.bytebuddy.utility.JavaModule;
+import java.util.HashMap;
+import java.util.Map;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.MethodVisitor;
 
 /**
- * Weaves {@link ToolAdvice} into each tool method of a matched class, with the method's site id bound as
- * a constant. The tool name and argument names are resolved here, once, and kept in the {@link ToolSite}.
+ * Weaves the check ({@link CheckInjector}) into each tool method of a class file, with the method's site
+ * id as a constant. The tool name and argument names are resolved here, once, and kept in the
+ * {@link ToolSite}. Every other method is copied byte for byte.
  */
-final class ToolWeaver implements AgentBuilder.Transformer {
+final class ToolWeaver {
 
     private final ToolMethods toolMethods;
     private final ToolSites sites;
     private final WeaveReport report;
-    private final TypeDescription adviceType;
-    private final ClassFileLocator adviceLocator;
 
     ToolWeaver(ToolMethods toolMethods, ToolSites sites, WeaveReport report) {
         this.toolMethods = toolMethods;
         this.sites = sites;
         this.report = report;
-        this.adviceType = TypeDescription.ForLoadedType.of(ToolAdvice.class);
-        try {
-            // Read the advice's class file once, not once per woven method.
-            ClassFileLocator agentClasses = ClassFileLocator.ForClassLoader.of(ToolAdvice.class.getClassLoader());
-            this.adviceLocator = ClassFileLocator.Simple.of(ToolAdvice.class.getName(),
-                    agentClasses.locate(ToolAdvice.class.getName()).resolve());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the agent's own advice class", e);
-        }
     }
 
-    @Override
-    public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
-            ClassLoader classLoader, JavaModule module, ProtectionDomain protectionDomain) {
-        for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
-            ToolBinding binding = toolMethods.bindingFor(type, method);
-            if (binding == null) {
-                continue;
+    /** The woven class file, or null when the class has no tool method (it is then left as it is). */
+    byte[] weave(byte[] classFile, ClassLoader loader) {
+        ClassShape type = ClassShape.of(classFile);
+        TypeHierarchy hierarchy = TypeHierarchy.of(loader);
+        Map<String, Woven> tools = new HashMap<>();
+        for (MethodShape method : type.methods()) {
+            ToolBinding binding = toolMethods.bindingFor(type, method, hierarchy);
+            if (binding != null) {
+                tools.put(method.name() + method.descriptor(), new Woven(method, binding));
             }
-            String[] names = ParameterNames.resolve(method, binding.parameters());
-            ToolSite site = sites.register(binding.tool(), names, type.getName(),
-                    method.getName() + method.getDescriptor(), classLoader);
-            builder = builder.visit(Advice.withCustomMapping()
-                    .bind(ToolAdvice.SiteId.class, site.id())
-                    .to(adviceType, adviceLocator)
-                    .on(ElementMatchers.is(method)));
-            report.woven(site, binding.source());
         }
-        return builder;
+        if (tools.isEmpty()) {
+            return null;
+        }
+        for (Woven tool : tools.values()) {
+            tool.site = sites.register(tool.binding.tool(), ParameterNames.resolve(tool.method, tool.binding.parameters()),
+                    type.name(), tool.method.name() + tool.method.descriptor(), loader);
+        }
+        ClassReader reader = new ClassReader(classFile);
+        ClassWriter writer = new ClassWriter(reader, 0); // frames stay valid (see CheckInjector): copied, not computed
+        reader.accept(new ClassVisitor(ClassShapeReader.ASM_API, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                MethodVisitor target = super.visitMethod(access, name, descriptor, signature, exceptions);
+                Woven tool = tools.get(name + descriptor);
+                return tool == null ? target : new CheckInjector(target, tool.method, tool.site.id());
+            }
+        }, 0);
+        byte[] woven = writer.toByteArray();
+        for (Woven tool : tools.values()) {
+            report.woven(tool.site, tool.binding.source());
+        }
+        return woven;
+    }
+
+    /** A tool method of the class being woven, and its site once registered. */
+    private static final class Woven {
+        final MethodShape method;
+        final ToolBinding binding;
+        ToolSite site;
+
+        Woven(MethodShape method, ToolBinding binding) {
+            this.method = method;
+            this.binding = binding;
+        }
     }
 }

@@ -1,16 +1,12 @@
 package dev.veto.agent.weave;
 
 import java.io.PrintStream;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * What the weaver tells the user on stderr: every class it could not weave (the class is then loaded as it
  * was, never half-woven), and with {@code verbose=true} every method it governs.
  */
-public final class WeaveReport extends AgentBuilder.Listener.Adapter {
+public final class WeaveReport {
 
     private final PrintStream out;
     private final boolean verbose;
@@ -34,14 +30,7 @@ public final class WeaveReport extends AgentBuilder.Listener.Adapter {
         return names.append(')').toString();
     }
 
-    @Override
-    public void onTransformation(TypeDescription type, ClassLoader classLoader, JavaModule module, boolean loaded,
-            DynamicType dynamicType) {
-        // reported per method in woven()
-    }
-
-    @Override
-    public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded, Throwable error) {
+    void failed(String typeName, Throwable error) {
         out.println("veto: WARNING: could not inspect or weave " + typeName + " (the class is left unchanged; if it has tools they are not governed): " + error);
     }
 }

@@ -1,26 +1,16 @@
 package dev.veto.agent.weave;
 
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-
-import dev.veto.bootstrap.VetoBridge;
 import java.lang.instrument.Instrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import java.lang.instrument.UnmodifiableClassException;
 
 /**
- * Installs the weaving: which classes are looked at, how they are read and how they are changed.
+ * Installs the weaving: a plain {@link ToolTransformer} whose raw-bytes pre-filter decides before anything
+ * else is loaded. It weaves with ASM (the copy inside the shaded Byte Buddy) rather than Byte Buddy's
+ * {@code AgentBuilder}, whose installation alone loaded about a thousand classes and took most of the
+ * second the agent used to add to the JVM's start-up.
  *
- * <ul>
- *   <li>Classes are pre-filtered on their raw bytes ({@link CandidateFilter}), so only classes that could
- *       hold a tool are parsed at all.</li>
- *   <li>Types are read with the extended pool, which also reads local variable tables: the parameter
- *       names of classes compiled with {@code -g} but without {@code -parameters}.</li>
- *   <li>No class format change (no added fields or methods, inlined advice only), so classes already
- *       loaded can be retransformed when the agent is attached to a running JVM.</li>
- * </ul>
+ * <p>No class format change (inlined check only), so classes already loaded can be retransformed when the
+ * agent is attached to a running JVM.
  */
 public final class Weaving {
 
@@ -30,47 +20,33 @@ public final class Weaving {
     /**
      * @param retransformLoaded whether to weave classes that are already loaded (attach at runtime)
      */
-    public static ResettableClassFileTransformer install(Instrumentation instrumentation, ToolMethods toolMethods,
-            ToolSites sites, WeaveReport report, boolean retransformLoaded) {
-        AgentBuilder builder = new AgentBuilder.Default()
-                .disableClassFormatChanges()
-                .with(AgentBuilder.PoolStrategy.Default.EXTENDED)
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
-                .with(AgentBuilder.LocationStrategy.ForClassLoader.STRONG.withFallbackTo(new SharedClassLocator()))
-                .with(report)
-                .with(transformer -> new CandidateFilter(transformer, toolMethods))
-                .assureReadEdgeTo(instrumentation, VetoBridge.class);
+    public static void install(Instrumentation instrumentation, ToolMethods toolMethods, ToolSites sites,
+            WeaveReport report, boolean retransformLoaded) {
+        ToolTransformer transformer = new ToolTransformer(instrumentation, toolMethods, sites, report);
+        instrumentation.addTransformer(transformer, retransformLoaded);
         if (retransformLoaded) {
-            builder = builder
-                    .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                    .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE);
+            retransform(instrumentation, new LoadedTools(new CandidateFilter(toolMethods)).among(instrumentation), report);
         }
-        return builder
-                .ignore(nameStartsWith("java.")
-                        .or(nameStartsWith("jdk."))
-                        .or(nameStartsWith("sun."))
-                        .or(nameStartsWith("com.sun."))
-                        .or(nameStartsWith("dev.veto.shaded."))
-                        .or(nameStartsWith("dev.veto.agent."))
-                        .or(nameStartsWith("dev.veto.engine."))
-                        .or(nameStartsWith("dev.veto.bootstrap."))
-                        .<TypeDescription>or(isSynthetic()))
-                .type(declaresTool(toolMethods))
-                .transform(new ToolWeaver(toolMethods, sites, report))
-                .installOn(instrumentation);
     }
 
-    private static ElementMatcher<TypeDescription> declaresTool(ToolMethods toolMethods) {
-        return new ElementMatcher<>() {
-            @Override
-            public boolean matches(TypeDescription type) {
-                return toolMethods.declaresTool(type);
+    /**
+     * Classes loaded after {@code addTransformer} pass through the transformer anyway; these were loaded
+     * before it. One batch, else one by one so that a class the JVM refuses does not keep the others unwoven.
+     */
+    private static void retransform(Instrumentation instrumentation, Class<?>[] classes, WeaveReport report) {
+        if (classes.length == 0) {
+            return;
+        }
+        try {
+            instrumentation.retransformClasses(classes);
+        } catch (UnmodifiableClassException | RuntimeException | LinkageError batchFailed) {
+            for (Class<?> type : classes) {
+                try {
+                    instrumentation.retransformClasses(type);
+                } catch (UnmodifiableClassException | RuntimeException | LinkageError error) {
+                    report.failed(type.getName(), error);
+                }
             }
-
-            @Override
-            public String toString() {
-                return "declaresTool()";
-            }
-        };
+        }
     }
 }
