@@ -64,7 +64,7 @@ record SqlStatements(Set<SqlKind> kinds, Set<SqlKind> withoutWhere, Set<String> 
         if (depth > 32) {
             throw new EvaluationException("SQL statements nested too deeply to judge");
         }
-        SqlKind kind = SqlKind.of(statement);
+        SqlKind kind = SqlStatementKinds.of(statement);
         if (kind == SqlKind.SELECT && writesRows((Select) statement)) {
             kind = SqlKind.SELECT_INTO;
         }
