@@ -207,7 +207,11 @@ public final class Veto implements AutoCloseable {
                         ruleId, reason, approval.channel(), approval.timeout(), approval.escalateToAllow(),
                         CallHash.of(tool, arguments), Instant.now());
                 held.put(id, new HeldCall(request, onGrant, modeName(shadow), policy.name(), policy.contentHash()));
+                // logged before the hold opens: an unavailable channel ends the hold inside open(), and its
+                // approval line must follow the decision it answers
+                logQuietly(decision, current, arguments, context, started);
                 approvals.open(request);
+                return decision;
             }
             logQuietly(decision, current, arguments, context, started);
             return decision;

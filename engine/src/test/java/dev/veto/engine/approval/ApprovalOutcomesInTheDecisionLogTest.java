@@ -147,5 +147,7 @@ class ApprovalOutcomesInTheDecisionLogTest {
         assertEquals("CHANNEL_UNAVAILABLE", line.outcome());
         assertEquals("deny", line.action());
         assertTrue(line.reason().contains("console: no terminal"), line.reason());
+        assertEquals(List.of("decision", "approval"), lines.stream().map(DecisionRecord::kind).toList(),
+                "the decision comes before how its hold ended, even when the hold ends at once");
     }
 }
