@@ -2,22 +2,18 @@ package dev.veto.engine.approval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veto.engine.Approval;
-import java.lang.reflect.Array;
-import java.lang.reflect.RecordComponent;
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import dev.veto.engine.log.JsonValues;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * How held calls and their outcomes look as JSON, the same for the HTTP API, the reviewer page and the
- * webhook. Argument values are the tool's own objects, so they are converted by hand (maps, lists,
- * arrays, records, numbers, strings; anything else by {@code toString()}), never by calling arbitrary
- * getters, and to a bounded depth so a cyclic value cannot hang a channel.
+ * How held calls and their outcomes look as JSON, the same for the HTTP API, the reviewer page, the console
+ * and the webhook. Argument values are the tool's own objects; they are converted as the decision log
+ * converts them ({@link JsonValues}: exact numbers, records and beans by their properties, cycles, depth and
+ * size bounded, never throwing). Reading a bean's getters here is safe in a way the log's is not even: the
+ * calling thread is parked while its call is held.
  */
 public final class ApprovalJson {
 
@@ -25,7 +21,6 @@ public final class ApprovalJson {
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final int MAX_DEPTH = 12;
 
     private ApprovalJson() {
     }
@@ -72,86 +67,11 @@ public final class ApprovalJson {
         return outcome.name().toLowerCase(Locale.ROOT);
     }
 
-    /** A tool argument or context value as JSON. */
+    /**
+     * A tool argument or context value as JSON: the decision log's own conversion ({@link JsonValues}), so a
+     * reviewer sees a value as the log records it, and a cyclic or huge argument cannot stall a transport.
+     */
     public static JsonNode value(Object value) {
-        return value(value, 0);
-    }
-
-    private static JsonNode value(Object value, int depth) {
-        if (value == null) {
-            return NODES.nullNode();
-        }
-        if (depth > MAX_DEPTH) {
-            return NODES.textNode("(nested too deeply to show)");
-        }
-        if (value instanceof CharSequence || value instanceof Character || value instanceof Enum<?>) {
-            return NODES.textNode(value.toString());
-        }
-        if (value instanceof Boolean b) {
-            return NODES.booleanNode(b);
-        }
-        if (value instanceof Number n) {
-            return number(n);
-        }
-        if (value instanceof JsonNode json) {
-            return json;
-        }
-        if (value instanceof Map<?, ?> map) {
-            ObjectNode node = NODES.objectNode();
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                node.set(String.valueOf(e.getKey()), value(e.getValue(), depth + 1));
-            }
-            return node;
-        }
-        if (value instanceof Iterable<?> items) {
-            ArrayNode node = NODES.arrayNode();
-            for (Object item : items) {
-                node.add(value(item, depth + 1));
-            }
-            return node;
-        }
-        if (value.getClass().isArray()) {
-            ArrayNode node = NODES.arrayNode();
-            for (int i = 0, n = Array.getLength(value); i < n; i++) {
-                node.add(value(Array.get(value, i), depth + 1));
-            }
-            return node;
-        }
-        if (value instanceof Record record) {
-            return record(record, depth);
-        }
-        return NODES.textNode(String.valueOf(value));
-    }
-
-    private static JsonNode number(Number n) {
-        if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
-            return NODES.numberNode(n.longValue());
-        }
-        if (n instanceof BigDecimal d) {
-            return NODES.numberNode(d);
-        }
-        if (n instanceof BigInteger i) {
-            return NODES.numberNode(i);
-        }
-        if (n instanceof Double || n instanceof Float) {
-            double d = n.doubleValue();
-            return Double.isFinite(d) ? NODES.numberNode(new BigDecimal(n.toString())) : NODES.textNode(n.toString());
-        }
-        return NODES.textNode(n.toString());
-    }
-
-    private static JsonNode record(Record record, int depth) {
-        ObjectNode node = NODES.objectNode();
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
-            Object v;
-            try {
-                component.getAccessor().setAccessible(true);
-                v = component.getAccessor().invoke(record);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                v = "(unreadable: " + e.getClass().getSimpleName() + ")";
-            }
-            node.set(component.getName(), value(v, depth + 1));
-        }
-        return node;
+        return JsonValues.of(value);
     }
 }

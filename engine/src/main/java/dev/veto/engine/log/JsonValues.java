@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       must never get stuck on one line while the application waits for the queue</li>
  * </ul>
  */
-final class JsonValues {
+public final class JsonValues {
 
     static final int MAX_DEPTH = 32;
     static final int MAX_VALUES = 100_000;
@@ -60,6 +60,11 @@ final class JsonValues {
 
     private final Set<Object> path = Collections.newSetFromMap(new IdentityHashMap<>());
     private int valuesLeft;
+
+    /** The JSON of one value, with a converter of its own (for callers that convert one value at a time). */
+    public static JsonNode of(Object value) {
+        return new JsonValues().toJson(value);
+    }
 
     /** The JSON for a value; never throws. Not thread-safe: one per thread. */
     JsonNode toJson(Object value) {
