@@ -38,7 +38,7 @@ public final class Evaluator {
         Verdict best = null;
         List<CompiledRule> limited = null;
         for (CompiledRule rule : rules) {
-            Verdict opinion = opinion(rule.rule(), arguments, context, tracer);
+            Verdict opinion = opinion(rule, arguments, context, tracer);
             if (opinion == null) {
                 continue;
             }
@@ -61,58 +61,43 @@ public final class Evaluator {
         return limited == null ? best : best.withLimited(limited);
     }
 
-    private static Verdict opinion(Rule rule, Map<String, ?> arguments, Map<String, ?> context, Tracer tracer) {
+    private static Verdict opinion(CompiledRule compiled, Map<String, ?> arguments, Map<String, ?> context,
+            Tracer tracer) {
+        Rule rule = compiled.rule();
+        RuleVerdicts verdicts = compiled.verdicts();
         if (tracer != null) {
             tracer.startRule(rule);
         }
-        Verdict verdict = null;
-        if (rule.action() != null) {
-            verdict = new Verdict(rule.action(), rule, rule.location(), reason(rule, null, rule.action()),
-                    rule.approval(), List.of());
-        } else {
-            for (Condition condition : rule.conditions()) {
+        Verdict verdict = verdicts.always();
+        Condition[] conditions = verdicts.conditions();
+        for (int i = 0; i < conditions.length; i++) {
+            Condition condition = conditions[i];
+            if (tracer != null) {
+                tracer.startCondition(condition);
+            }
+            try {
+                boolean matched = condition.match().test(arguments, context, tracer);
                 if (tracer != null) {
-                    tracer.startCondition(condition);
+                    tracer.endCondition(matched ? "match" : "miss");
                 }
-                try {
-                    boolean matched = condition.match().test(arguments, context, tracer);
-                    if (tracer != null) {
-                        tracer.endCondition(matched ? "match" : "miss");
-                    }
-                    if (matched) {
-                        verdict = new Verdict(condition.action(), rule, condition.location(),
-                                reason(rule, condition, condition.action()), condition.approval(), List.of());
-                        break;
-                    }
-                } catch (EvaluationException e) {
-                    if (tracer != null) {
-                        tracer.endCondition("error");
-                    }
-                    verdict = new Verdict(Action.DENY, rule, condition.location(),
-                            "rule " + rule.id() + " could not be evaluated, so the call is denied: " + e.getMessage(),
-                            null, List.of());
+                if (matched) {
+                    verdict = verdicts.onMatch(i);
                     break;
                 }
+            } catch (EvaluationException e) {
+                if (tracer != null) {
+                    tracer.endCondition("error");
+                }
+                verdict = new Verdict(Action.DENY, rule, condition.location(),
+                        "rule " + rule.id() + " could not be evaluated, so the call is denied: " + e.getMessage(),
+                        null, List.of());
+                break;
             }
         }
         if (tracer != null) {
             tracer.endRule(verdict);
         }
         return verdict;
-    }
-
-    private static String reason(Rule rule, Condition condition, Action action) {
-        if (condition != null && condition.reason() != null) {
-            return condition.reason();
-        }
-        if (rule.reason() != null) {
-            return rule.reason();
-        }
-        return switch (action) {
-            case ALLOW -> "allowed by rule " + rule.id();
-            case DENY -> "denied by rule " + rule.id();
-            case APPROVAL_REQUIRED -> "rule " + rule.id() + " requires a person's approval";
-        };
     }
 
     private static Verdict byDefault(Policy policy, String tool, int rulesForTool) {
