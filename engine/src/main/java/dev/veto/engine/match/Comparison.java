@@ -71,7 +71,7 @@ public final class Comparison implements ValueMatcher {
         return switch (operator) {
             case "==" -> right.matches(value);
             case "!=" -> !right.matches(value);
-            default -> ordered(ExactNumbers.of(value).compareTo(right.number()));
+            default -> ordered(right.compareNumber(value));
         };
     }
 
