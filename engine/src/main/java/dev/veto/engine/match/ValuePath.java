@@ -34,9 +34,12 @@ public final class ValuePath {
     private ValuePath(String text, Root root, List<String> segments) {
         this.text = text;
         this.root = root;
-        this.names = segments.toArray(new String[0]);
+        this.names = new String[segments.size()];
         this.indexes = new int[names.length];
         for (int i = 0; i < names.length; i++) {
+            // Interned: argument and context keys are mostly string constants (parameter names, literals),
+            // which are interned too, so a map lookup finds its key by identity before comparing characters.
+            names[i] = segments.get(i).intern();
             indexes[i] = indexOf(names[i]);
         }
     }
