@@ -4,52 +4,56 @@ import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * SHA-256 over a tool name and its arguments in a canonical form (map keys sorted, strings quoted), so that
  * a reviewer's approval binds to exactly the call they saw. A structure that refers back to itself is cut
  * where it does ({@code <cycle>}), and the canonical text stops at a fixed size and depth, so no argument
  * graph (a JPA entity with its back-references, say) can make hashing slow.
+ *
+ * <p>It runs on every call held for approval, so it keeps its own work small: map entries are sorted in an
+ * array rather than a TreeMap, the containers on the way down are an array rather than an identity set, and
+ * the digest is a clone of one prototype rather than a provider lookup.
  */
 final class CallHash {
 
     private static final int MAX_DEPTH = 32;
     private static final int MAX_CHARS = 1 << 20;
+    private static final MessageDigest SHA_256 = sha256();
+    private static final HexFormat HEX = HexFormat.of();
 
     private CallHash() {
     }
 
     static String of(String tool, Map<String, ?> arguments) {
-        StringBuilder canonical = new StringBuilder();
-        Set<Object> path = Collections.newSetFromMap(new IdentityHashMap<>());
-        write(canonical, tool, 0, path);
+        StringBuilder canonical = new StringBuilder(256);
+        // ancestors[d] is the container being written at depth d: the way down from the root, for cycles.
+        Object[] ancestors = new Object[MAX_DEPTH + 1];
+        write(canonical, tool, 0, ancestors);
         canonical.append('\n');
-        write(canonical, arguments, 0, path);
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        write(canonical, arguments, 0, ancestors);
+        return HEX.formatHex(digest().digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static void write(StringBuilder out, Object value, int depth, Set<Object> path) {
+    private static void write(StringBuilder out, Object value, int depth, Object[] ancestors) {
         if (depth > MAX_DEPTH || out.length() > MAX_CHARS) {
             out.append("<cut>");
         } else if (isContainer(value)) {
-            if (!path.add(value)) {
-                out.append("<cycle>");
-                return;
+            for (int i = 0; i < depth; i++) {
+                if (ancestors[i] == value) {
+                    out.append("<cycle>");
+                    return;
+                }
             }
-            writeContainer(out, value, depth, path);
-            path.remove(value);
+            ancestors[depth] = value;
+            writeContainer(out, value, depth, ancestors);
+            ancestors[depth] = null;
         } else if (value == null) {
             out.append("null");
         } else if (value instanceof CharSequence || value instanceof Character || value instanceof Enum<?>) {
@@ -67,32 +71,64 @@ final class CallHash {
         return value instanceof Map<?, ?> || value instanceof Collection<?> || value != null && value.getClass().isArray();
     }
 
-    private static void writeContainer(StringBuilder out, Object value, int depth, Set<Object> path) {
+    private static void writeContainer(StringBuilder out, Object value, int depth, Object[] ancestors) {
         if (value instanceof Map<?, ?> map) {
-            Map<String, Object> sorted = new TreeMap<>();
-            map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+            Entry[] entries = sortedEntries(map);
             out.append('{');
-            sorted.forEach((k, v) -> {
-                write(out, k, depth + 1, path);
+            for (int i = 0; i < entries.length; i++) {
+                if (i + 1 < entries.length && entries[i + 1].key.equals(entries[i].key)) {
+                    continue; // two keys with one text ("1" and 1): the later one counts, as a sorted map keeps it
+                }
+                write(out, entries[i].key, depth + 1, ancestors);
                 out.append(':');
-                write(out, v, depth + 1, path);
+                write(out, entries[i].value, depth + 1, ancestors);
                 out.append(',');
-            });
+            }
             out.append('}');
         } else if (value instanceof Collection<?> collection) {
             out.append('[');
             for (Object item : collection) {
-                write(out, item, depth + 1, path);
+                write(out, item, depth + 1, ancestors);
                 out.append(',');
             }
             out.append(']');
         } else if (value.getClass().isArray()) {
             out.append('[');
             for (int i = 0, n = Array.getLength(value); i < n; i++) {
-                write(out, Array.get(value, i), depth + 1, path);
+                write(out, Array.get(value, i), depth + 1, ancestors);
                 out.append(',');
             }
             out.append(']');
+        }
+    }
+
+    /** One map entry with its key as text. */
+    private record Entry(String key, Object value) {
+    }
+
+    /** The entries in key order; equal keys stay in the map's order (the sort is stable). */
+    private static Entry[] sortedEntries(Map<?, ?> map) {
+        List<Entry> entries = new ArrayList<>(map.size());
+        map.forEach((k, v) -> entries.add(new Entry(String.valueOf(k), v)));
+        Entry[] sorted = entries.toArray(new Entry[0]);
+        Arrays.sort(sorted, (a, b) -> a.key.compareTo(b.key));
+        return sorted;
+    }
+
+    /** A fresh digest: cloning the prototype skips the provider lookup of {@code getInstance}. */
+    private static MessageDigest digest() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }
