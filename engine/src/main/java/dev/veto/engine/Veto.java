@@ -253,6 +253,9 @@ public final class Veto implements AutoCloseable {
             if (call == null) {
                 return; // another engine's call in a shared registry
             }
+            if (!log.keepsRecords()) {
+                return; // as for decisions: no record (a timestamp, strings) for a log that keeps none
+            }
             try {
                 log.append(new DecisionRecord(Instant.now(), "approval", request.decisionId(), request.tool(),
                         approval.granted() ? "allow" : "deny", request.ruleId(), approval.reason(),

@@ -3,8 +3,6 @@ package dev.veto.engine.approval;
 import dev.veto.engine.Approval;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,12 +26,7 @@ public final class ApprovalRegistry {
     private static final int REMEMBERED_OUTCOMES = 10_000;
 
     private final Map<String, Held> held = new ConcurrentHashMap<>();
-    private final Map<String, Approval> ended = Collections.synchronizedMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Approval> eldest) {
-            return size() > REMEMBERED_OUTCOMES;
-        }
-    });
+    private final RecentOutcomes ended = new RecentOutcomes(REMEMBERED_OUTCOMES);
     private final List<ApprovalListener> listeners = new CopyOnWriteArrayList<>();
     private final List<GrantCheck> grantChecks = new CopyOnWriteArrayList<>();
 
@@ -109,7 +102,7 @@ public final class ApprovalRegistry {
             String expectedArgumentsHash) {
         Held h = held.get(decisionId);
         if (h == null) {
-            return ended.containsKey(decisionId) ? ResolveResult.ALREADY_RESOLVED : ResolveResult.UNKNOWN;
+            return ended.contains(decisionId) ? ResolveResult.ALREADY_RESOLVED : ResolveResult.UNKNOWN;
         }
         if (expectedArgumentsHash != null && !expectedArgumentsHash.equals(h.request().argumentsHash())) {
             return ResolveResult.CALL_MISMATCH;
@@ -124,7 +117,7 @@ public final class ApprovalRegistry {
     public ResolveResult channelUnavailable(String decisionId, String why) {
         Held h = held.get(decisionId);
         if (h == null) {
-            return ended.containsKey(decisionId) ? ResolveResult.ALREADY_RESOLVED : ResolveResult.UNKNOWN;
+            return ended.contains(decisionId) ? ResolveResult.ALREADY_RESOLVED : ResolveResult.UNKNOWN;
         }
         return complete(h, escalation(h, Approval.Outcome.CHANNEL_UNAVAILABLE, why))
                 ? ResolveResult.RESOLVED
