@@ -50,7 +50,13 @@ final class CoreOperators {
             throw new IllegalArgumentException("regex does not compile: " + e.getDescription()
                     + " near index " + e.getIndex() + " of \"" + source + "\"");
         }
-        return value -> pattern.matcher(StringValues.of(value)).matches();
+        // Most values a policy regex is asked about do not match, and many lack a piece every match needs:
+        // those are answered without running the regex.
+        RequiredLiterals required = RequiredLiterals.of(source);
+        return value -> {
+            String text = StringValues.of(value);
+            return required.mayMatch(text) && pattern.matcher(text).matches();
+        };
     }
 
     /** A substring of a string, or an element of a list, set or array. */

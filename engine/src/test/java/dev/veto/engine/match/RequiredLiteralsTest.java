@@ -1,0 +1,84 @@
+package dev.veto.engine.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The regex prefilter may only ever say "cannot match" when the regex indeed does not match: checked
+ * piece by piece, and against java.util.regex itself on many random patterns and texts.
+ */
+class RequiredLiteralsTest {
+
+    @Test
+    void readsTheLiteralRunsEveryMatchNeeds() {
+        assertEquals(List.of("select", "t_3"), RequiredLiterals.of("(?i)select\\s.*\\bt_3\\d*\\b.*").literals());
+        assertEquals(List.of("a", "c"), RequiredLiterals.of("ab*c").literals());
+        assertEquals(List.of("a", "c"), RequiredLiterals.of("ab?+c").literals());
+        assertEquals(List.of("ab", "c"), RequiredLiterals.of("ab+c").literals());
+        assertEquals(List.of("x.com"), RequiredLiterals.of(".*x\\.com").literals());
+    }
+
+    @Test
+    void leavesEverythingOutsideItsGrammarToTheRegex() {
+        for (String regex : List.of("a(b)", "a|b", "[ab]c", "x{2}", "\\Qab\\E", "caf\u00e9", "ab$", "^ab", "\\x41b",
+                "(?x)a b", "(?iu)ab", "*a", "a**", ".*", "\\d+")) {
+            assertSame(RequiredLiterals.NONE, RequiredLiterals.of(regex), regex);
+        }
+        assertTrue(RequiredLiterals.NONE.mayMatch("anything"));
+    }
+
+    @Test
+    void caseInsensitivePiecesFoldAtLeastAsWidelyAsTheRegex() {
+        RequiredLiterals select = RequiredLiterals.of("(?i)select.*");
+        assertTrue(select.mayMatch("SeLeCt *"));
+        assertFalse(select.mayMatch("update"));
+        assertFalse(RequiredLiterals.of("select.*").mayMatch("SELECT *"));
+    }
+
+    @Test
+    void neverRefusesWhatTheRegexMatches() {
+        Random random = new Random(7);
+        String[] atoms = {"a", "b", "A", "k", "t", "_", "3", " ", "\\.", ".", "\\s", "\\d", "\\w", "\\b", "\\B", "\\S"};
+        String[] quantifiers = {"", "", "", "*", "+", "?", "*?", "+?", "??", "*+"};
+        String[] letters = {"a", "b", "A", "B", "k", "K", "\u212A", "t", "T", "_", "3", " ", ".", "\u017F", "s"};
+        int matched = 0;
+        int refused = 0;
+        for (int p = 0; p < 3000; p++) {
+            StringBuilder regex = new StringBuilder(random.nextInt(3) == 0 ? "(?i)" : "");
+            for (int n = 1 + random.nextInt(5); n > 0; n--) {
+                regex.append(atoms[random.nextInt(atoms.length)]).append(quantifiers[random.nextInt(quantifiers.length)]);
+            }
+            Pattern pattern;
+            try {
+                pattern = Pattern.compile(regex.toString());
+            } catch (PatternSyntaxException e) {
+                continue;
+            }
+            RequiredLiterals required = RequiredLiterals.of(regex.toString());
+            for (int t = 0; t < 200; t++) {
+                StringBuilder text = new StringBuilder();
+                for (int n = random.nextInt(7); n > 0; n--) {
+                    text.append(letters[random.nextInt(letters.length)]);
+                }
+                boolean matches = pattern.matcher(text).matches();
+                boolean may = required.mayMatch(text.toString());
+                if (matches) {
+                    matched++;
+                    assertTrue(may, () -> "prefilter refused " + text + " which " + regex + " matches");
+                } else if (!may) {
+                    refused++;
+                }
+            }
+        }
+        assertTrue(matched > 1000, "too few matches to mean anything: " + matched);
+        assertTrue(refused > 10000, "the prefilter hardly ever refused: " + refused);
+    }
+}
