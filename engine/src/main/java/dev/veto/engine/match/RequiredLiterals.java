@@ -114,8 +114,9 @@ final class RequiredLiterals {
     }
 
     /**
-     * Whether the text contains the literal under a case folding at least as wide as the regex's: a
-     * character matches when it is equal or equal in lower or upper case (the regex's (?i) folds ASCII only).
+     * Whether the text contains the literal with ASCII letters compared in either case, which is how the
+     * regex's {@code (?i)} compares them. A character outside ASCII counts as equal to anything: how a
+     * regex folds it is left to the regex, so the prefilter can only be more willing, never less.
      */
     private static boolean containsIgnoringCase(String text, String literal) {
         int last = text.length() - literal.length();
@@ -131,8 +132,12 @@ final class RequiredLiterals {
         return false;
     }
 
-    private static boolean sameIgnoringCase(char a, char b) {
-        return a == b || Character.toLowerCase(a) == Character.toLowerCase(b)
-                || Character.toUpperCase(a) == Character.toUpperCase(b);
+    /** {@code literal} is printable ASCII (the grammar allows nothing else). */
+    private static boolean sameIgnoringCase(char text, char literal) {
+        if (text == literal || text >= 128) {
+            return true;
+        }
+        char lower = (char) (literal | 0x20);
+        return lower >= 'a' && lower <= 'z' && (text | 0x20) == lower;
     }
 }
