@@ -1,6 +1,7 @@
 package dev.veto.engine.eval;
 
 import dev.veto.engine.Action;
+import dev.veto.engine.match.CallValues;
 import dev.veto.engine.match.EvaluationException;
 import dev.veto.engine.policy.Condition;
 import dev.veto.engine.policy.Policy;
@@ -35,10 +36,11 @@ public final class Evaluator {
     public static Verdict evaluate(CompiledPolicy compiled, String tool, Map<String, ?> arguments,
             Map<String, ?> context, Tracer tracer) {
         CompiledRule[] rules = compiled.rulesFor(tool);
+        CallValues call = new CallValues(arguments, context);
         Verdict best = null;
         List<CompiledRule> limited = null;
         for (CompiledRule rule : rules) {
-            Verdict opinion = opinion(rule, arguments, context, tracer);
+            Verdict opinion = opinion(rule, call, tracer);
             if (opinion == null) {
                 continue;
             }
@@ -61,8 +63,7 @@ public final class Evaluator {
         return limited == null ? best : best.withLimited(limited);
     }
 
-    private static Verdict opinion(CompiledRule compiled, Map<String, ?> arguments, Map<String, ?> context,
-            Tracer tracer) {
+    private static Verdict opinion(CompiledRule compiled, CallValues call, Tracer tracer) {
         Rule rule = compiled.rule();
         RuleVerdicts verdicts = compiled.verdicts();
         if (tracer != null) {
@@ -76,7 +77,7 @@ public final class Evaluator {
                 tracer.startCondition(condition);
             }
             try {
-                boolean matched = condition.match().test(arguments, context, tracer);
+                boolean matched = condition.match().test(call, tracer);
                 if (tracer != null) {
                     tracer.endCondition(matched ? "match" : "miss");
                 }

@@ -1,7 +1,5 @@
 package dev.veto.engine.match;
 
-import java.util.Map;
-
 /**
  * A compiled {@code match:}: checks on paths combined with all / any / not.
  *
@@ -13,18 +11,17 @@ import java.util.Map;
 public sealed interface Expression permits Expression.All, Expression.Any, Expression.Not, PathCheck {
 
     /**
+     * @param call     the call's arguments and context (each path resolved once per call)
      * @param listener told of every check evaluated (for explanations); null on the hot path
      */
-    boolean test(Map<String, ?> arguments, Map<String, ?> context, CheckListener listener)
-            throws EvaluationException;
+    boolean test(CallValues call, CheckListener listener) throws EvaluationException;
 
     /** Every member holds; an empty one always holds ({@code match: {}}). */
     record All(Expression[] members) implements Expression {
         @Override
-        public boolean test(Map<String, ?> arguments, Map<String, ?> context, CheckListener listener)
-                throws EvaluationException {
+        public boolean test(CallValues call, CheckListener listener) throws EvaluationException {
             for (Expression member : members) {
-                if (!member.test(arguments, context, listener)) {
+                if (!member.test(call, listener)) {
                     return false;
                 }
             }
@@ -35,10 +32,9 @@ public sealed interface Expression permits Expression.All, Expression.Any, Expre
     /** At least one member holds. */
     record Any(Expression[] members) implements Expression {
         @Override
-        public boolean test(Map<String, ?> arguments, Map<String, ?> context, CheckListener listener)
-                throws EvaluationException {
+        public boolean test(CallValues call, CheckListener listener) throws EvaluationException {
             for (Expression member : members) {
-                if (member.test(arguments, context, listener)) {
+                if (member.test(call, listener)) {
                     return true;
                 }
             }
@@ -49,9 +45,8 @@ public sealed interface Expression permits Expression.All, Expression.Any, Expre
     /** The member does not hold; an error in it stays an error. */
     record Not(Expression member) implements Expression {
         @Override
-        public boolean test(Map<String, ?> arguments, Map<String, ?> context, CheckListener listener)
-                throws EvaluationException {
-            return !member.test(arguments, context, listener);
+        public boolean test(CallValues call, CheckListener listener) throws EvaluationException {
+            return !member.test(call, listener);
         }
     }
 }

@@ -1,7 +1,5 @@
 package dev.veto.engine.match;
 
-import java.util.Map;
-
 /**
  * One operator applied to the value at one path: {@code arguments.amount: "<= 200"}.
  *
@@ -18,11 +16,10 @@ import java.util.Map;
 public record PathCheck(ValuePath path, String operator, String operand, ValueMatcher matcher) implements Expression {
 
     @Override
-    public boolean test(Map<String, ?> arguments, Map<String, ?> context, CheckListener listener)
-            throws EvaluationException {
+    public boolean test(CallValues call, CheckListener listener) throws EvaluationException {
         Object value = ValuePath.MISSING;
         try {
-            value = path.resolve(arguments, context);
+            value = call.valueAt(path);
             boolean matched;
             if (matcher instanceof Exists exists) {
                 matched = value == ValuePath.MISSING ? !exists.expected() : exists.matches(value);

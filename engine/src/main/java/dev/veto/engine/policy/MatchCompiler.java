@@ -10,6 +10,7 @@ import dev.veto.engine.match.PathCheck;
 import dev.veto.engine.match.ValueMatcher;
 import dev.veto.engine.match.ValuePath;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -25,6 +26,8 @@ final class MatchCompiler {
 
     private final NodeReader reader;
     private final Operators operators;
+    /** One instance per path text, so that a call resolves each path once (see CallValues). */
+    private final Map<String, ValuePath> paths = new HashMap<>();
 
     MatchCompiler(NodeReader reader, Operators operators) {
         this.reader = reader;
@@ -92,7 +95,7 @@ final class MatchCompiler {
     private Expression pathMatcher(String key, NodeReader.Entry entry) {
         ValuePath path;
         try {
-            path = ValuePath.parse(key);
+            path = paths.computeIfAbsent(key, ValuePath::parse);
         } catch (IllegalArgumentException e) {
             reader.problem(entry.key(), e.getMessage() + ", or one of any, all, not");
             return null;
