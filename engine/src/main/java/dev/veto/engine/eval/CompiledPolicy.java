@@ -77,7 +77,7 @@ public final class CompiledPolicy {
                         ? old.budgetLimiter()
                         : new BudgetLimiter(rule.budget().limit().amount(), rule.budget().limit().window(), nanoClock);
             }
-            compiled.add(new CompiledRule(rule, rate, budget));
+            compiled.add(CompiledRule.of(rule, rate, budget));
         }
         return new CompiledPolicy(policy, compiled);
     }

@@ -65,12 +65,11 @@ public final class Evaluator {
 
     private static Verdict opinion(CompiledRule compiled, CallValues call, Tracer tracer) {
         Rule rule = compiled.rule();
-        RuleVerdicts verdicts = compiled.verdicts();
         if (tracer != null) {
             tracer.startRule(rule);
         }
-        Verdict verdict = verdicts.always();
-        Condition[] conditions = verdicts.conditions();
+        Verdict verdict = compiled.always();
+        Condition[] conditions = compiled.conditions();
         for (int i = 0; i < conditions.length; i++) {
             Condition condition = conditions[i];
             if (tracer != null) {
@@ -82,7 +81,7 @@ public final class Evaluator {
                     tracer.endCondition(matched ? "match" : "miss");
                 }
                 if (matched) {
-                    verdict = verdicts.onMatch(i);
+                    verdict = compiled.onMatch()[i];
                     break;
                 }
             } catch (EvaluationException e) {

@@ -46,8 +46,7 @@ public final class CallValues {
             paths = new ValuePath[SLOTS];
             values = new Object[SLOTS];
         }
-        int hash = path.hashCode();
-        int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
+        int slot = path.slotHash() & (SLOTS - 1);
         for (int probe = 0; probe < SLOTS; probe++) {
             ValuePath held = paths[slot];
             if (held == path) {

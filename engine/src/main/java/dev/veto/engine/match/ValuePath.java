@@ -30,9 +30,13 @@ public final class ValuePath {
     private final String[] names;
     /** The segment as a list index, or -1 when it is not a whole number. */
     private final int[] indexes;
+    /** The text's hash, spread, kept here so {@link CallValues} finds the path's slot without reading the text. */
+    private final int slotHash;
 
     private ValuePath(String text, Root root, List<String> segments) {
         this.text = text;
+        int hash = text.hashCode();
+        this.slotHash = hash ^ (hash >>> 16);
         this.root = root;
         this.names = new String[segments.size()];
         this.indexes = new int[names.length];
@@ -116,6 +120,10 @@ public final class ValuePath {
             }
         }
         return Integer.parseInt(segment);
+    }
+
+    int slotHash() {
+        return slotHash;
     }
 
     public Root root() {
