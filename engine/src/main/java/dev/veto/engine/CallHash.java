@@ -32,7 +32,7 @@ final class CallHash {
     }
 
     static String of(String tool, Map<String, ?> arguments) {
-        StringBuilder canonical = new StringBuilder(256);
+        StringBuilder canonical = new StringBuilder(1024);
         // ancestors[d] is the container being written at depth d: the way down from the root, for cycles.
         Object[] ancestors = new Object[MAX_DEPTH + 1];
         write(canonical, tool, 0, ancestors);
@@ -44,6 +44,11 @@ final class CallHash {
     private static void write(StringBuilder out, Object value, int depth, Object[] ancestors) {
         if (depth > MAX_DEPTH || out.length() > MAX_CHARS) {
             out.append("<cut>");
+        } else if (value instanceof String text) {
+            // the common leaves first: an exact class test, cheaper than the interface tests of isContainer
+            quoted(out, text);
+        } else if (value instanceof Integer || value instanceof Long) {
+            out.append(value);
         } else if (isContainer(value)) {
             for (int i = 0; i < depth; i++) {
                 if (ancestors[i] == value) {
@@ -57,7 +62,7 @@ final class CallHash {
         } else if (value == null) {
             out.append("null");
         } else if (value instanceof CharSequence || value instanceof Character || value instanceof Enum<?>) {
-            out.append('"').append(value.toString().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            quoted(out, value.toString());
         } else {
             try {
                 out.append(value);
@@ -65,6 +70,10 @@ final class CallHash {
                 out.append('<').append(value.getClass().getName()).append('>');
             }
         }
+    }
+
+    private static void quoted(StringBuilder out, String text) {
+        out.append('"').append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
     }
 
     private static boolean isContainer(Object value) {
