@@ -8,9 +8,12 @@ import dev.veto.engine.VetoBuilder;
 import dev.veto.engine.approval.ApprovalChannels;
 import dev.veto.engine.approval.ApprovalSettings;
 import dev.veto.engine.log.JsonlDecisionLog;
+import dev.veto.engine.policy.InstrumentPrescan;
 import dev.veto.engine.policy.Mode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -86,6 +89,22 @@ public final class EngineStartup {
         String mode = "shadow".equals(config.mode()) ? "shadow" : veto.policy().mode().policyName();
         return new Started(new EngineGovernor(veto), rules, "governing tool calls with policy '" + veto.policy().name()
                 + "' from " + config.policy() + " (" + mode + " mode, " + rules.size() + " instrument entries)");
+    }
+
+    /**
+     * Whether the configured policy may have an {@code instrument:} section, which the weaving needs before
+     * any class is loaded. False when there is no policy or it cannot be read: loading it fails the same way
+     * and every call is denied, with no methods to weave but the annotated ones.
+     */
+    public static boolean policyMayInstrument(AgentConfig config) {
+        if (config.policy() == null) {
+            return false;
+        }
+        try {
+            return InstrumentPrescan.mayDeclareInstrument(Files.readString(config.policy(), StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException unreadable) {
+            return false;
+        }
     }
 
     /**
