@@ -68,14 +68,20 @@ public final class EngineStartup {
         }
         Veto veto = builder.buildOrDenyAll();
         AutoCloseable channels = startApprovalChannels(veto, approvalSettings, err);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread shutdown = new Thread(() -> {
             try {
                 channels.close();
             } catch (Exception ignored) {
                 // the JVM is exiting; the decision log below still gets flushed
             }
             veto.close();
-        }, "veto-shutdown"));
+        }, "veto-shutdown");
+        try {
+            Runtime.getRuntime().addShutdownHook(shutdown);
+        } catch (IllegalStateException shuttingDown) {
+            // The engine starts in parallel with the application, which may already have ended: close at once.
+            shutdown.run();
+        }
         if (veto.loadFailure().isPresent()) {
             String problem = veto.loadFailure().get(); // "policy failed to load: file:line:col: what is wrong"
             announce(err, problem);
