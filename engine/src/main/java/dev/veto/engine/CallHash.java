@@ -32,7 +32,7 @@ final class CallHash {
     }
 
     static String of(String tool, Map<String, ?> arguments) {
-        StringBuilder canonical = new StringBuilder(1024);
+        StringBuilder canonical = new StringBuilder(256);
         // ancestors[d] is the container being written at depth d: the way down from the root, for cycles.
         Object[] ancestors = new Object[MAX_DEPTH + 1];
         write(canonical, tool, 0, ancestors);

@@ -15,13 +15,16 @@ import java.util.Map;
  */
 public final class CallValues {
 
-    /** Slots of the open-addressed table; a call that reads more distinct paths resolves the rest each time. */
-    private static final int SLOTS = 16;
+    /**
+     * Slots of the open-addressed table; a call that reads more distinct paths resolves the rest each time.
+     * Eight is more than most calls read, and keeps the table to one small array.
+     */
+    private static final int SLOTS = 8;
 
     private final Map<String, ?> arguments;
     private final Map<String, ?> context;
-    private ValuePath[] paths;
-    private Object[] values;
+    /** {@code [2i]} a path, {@code [2i + 1]} its value; allocated on the first read. */
+    private Object[] table;
 
     public CallValues(Map<String, ?> arguments, Map<String, ?> context) {
         this.arguments = arguments;
@@ -42,20 +45,19 @@ public final class CallValues {
      * @throws EvaluationException when a getter on the way throws
      */
     public Object valueAt(ValuePath path) throws EvaluationException {
-        if (paths == null) {
-            paths = new ValuePath[SLOTS];
-            values = new Object[SLOTS];
+        if (table == null) {
+            table = new Object[2 * SLOTS];
         }
         int slot = path.slotHash() & (SLOTS - 1);
         for (int probe = 0; probe < SLOTS; probe++) {
-            ValuePath held = paths[slot];
+            Object held = table[2 * slot];
             if (held == path) {
-                return values[slot];
+                return table[2 * slot + 1];
             }
             if (held == null) {
                 Object value = path.resolve(arguments, context);
-                paths[slot] = path;
-                values[slot] = value;
+                table[2 * slot] = path;
+                table[2 * slot + 1] = value;
                 return value;
             }
             slot = (slot + 1) & (SLOTS - 1);
