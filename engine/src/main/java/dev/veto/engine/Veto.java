@@ -200,20 +200,21 @@ public final class Veto implements AutoCloseable {
             Duration timeout = enforced == Action.APPROVAL_REQUIRED ? approval.timeout() : null;
             Decision decision = new Decision(id, tool, shadow ? Action.ALLOW : enforced, reason, ruleId, location,
                     timeout, enforced);
+            ApprovalRequest request = null;
             if (enforced == Action.APPROVAL_REQUIRED && !shadow && tracer == null) {
                 Redactor redactor = current.compiled().redactor();
-                ApprovalRequest request = new ApprovalRequest(id, tool,
+                request = new ApprovalRequest(id, tool,
                         redactor.redactArguments(arguments), redactor.redactContext(context),
                         ruleId, reason, approval.channel(), approval.timeout(), approval.escalateToAllow(),
                         CallHash.of(tool, arguments), Instant.now());
                 held.put(id, new HeldCall(request, onGrant, modeName(shadow), policy.name(), policy.contentHash()));
-                // logged before the hold opens: an unavailable channel ends the hold inside open(), and its
-                // approval line must follow the decision it answers
-                logQuietly(decision, current, arguments, context, started);
-                approvals.open(request);
-                return decision;
             }
+            // logged before the hold opens: an unavailable channel ends the hold inside open(), and its
+            // approval line must follow the decision it answers
             logQuietly(decision, current, arguments, context, started);
+            if (request != null) {
+                approvals.open(request);
+            }
             return decision;
         }
     }

@@ -16,10 +16,8 @@ public final class Decider {
     public static Decided decide(CompiledPolicy compiled, String tool, Map<String, ?> arguments,
             Map<String, ?> context, Tracer tracer) {
         Verdict verdict = Evaluator.evaluate(compiled, tool, arguments, context, tracer);
-        String ruleId = verdict.rule() == null ? null : verdict.rule().id();
         if (verdict.action() == Action.DENY || verdict.limited().isEmpty()) {
-            return new Decided(verdict.action(), verdict.reason(), ruleId, verdict.location(), verdict.approval(),
-                    LimitsOnGrant.NONE);
+            return asDecided(verdict, LimitsOnGrant.NONE);
         }
         if (verdict.action() == Action.APPROVAL_REQUIRED) {
             if (tracer != null) {
@@ -27,15 +25,19 @@ public final class Decider {
                     tracer.limit("limits of rule " + rule.rule().id() + ": applied when the call is granted");
                 }
             }
-            return new Decided(verdict.action(), verdict.reason(), ruleId, verdict.location(), verdict.approval(),
-                    new LimitsOnGrant(verdict.limited(), arguments, context));
+            return asDecided(verdict, new LimitsOnGrant(verdict.limited(), arguments, context));
         }
         LimitGate.Outcome limits = LimitGate.apply(verdict.limited(), arguments, context, tracer);
         if (limits.denyReason() != null) {
             return new Decided(Action.DENY, limits.denyReason(), limits.denyingRule().id(),
                     limits.denyingRule().location() + ".constraints", null, LimitsOnGrant.NONE);
         }
-        return new Decided(verdict.action(), verdict.reason(), ruleId, verdict.location(), verdict.approval(),
-                LimitsOnGrant.NONE);
+        return asDecided(verdict, LimitsOnGrant.NONE);
+    }
+
+    /** The rules' verdict as it stands. */
+    private static Decided asDecided(Verdict verdict, LimitsOnGrant onGrant) {
+        return new Decided(verdict.action(), verdict.reason(), verdict.rule() == null ? null : verdict.rule().id(),
+                verdict.location(), verdict.approval(), onGrant);
     }
 }
