@@ -31,6 +31,18 @@ final class CallHash {
     private CallHash() {
     }
 
+    /**
+     * The hash, or null when the arguments cannot be read now (a map changed by another thread while it is
+     * walked, say): nothing can bind to a call whose hash is unknown.
+     */
+    static String ofOrNull(String tool, Map<String, ?> arguments) {
+        try {
+            return of(tool, arguments);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     static String of(String tool, Map<String, ?> arguments) {
         StringBuilder canonical = new StringBuilder(256);
         // ancestors[d] is the container being written at depth d: the way down from the root, for cycles.

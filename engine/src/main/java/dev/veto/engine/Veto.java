@@ -206,7 +206,7 @@ public final class Veto implements AutoCloseable {
                 request = new ApprovalRequest(id, tool,
                         redactor.redactArguments(arguments), redactor.redactContext(context),
                         ruleId, reason, approval.channel(), approval.timeout(), approval.escalateToAllow(),
-                        CallHash.of(tool, arguments), Instant.now());
+                        () -> CallHash.ofOrNull(tool, arguments), Instant.now());
                 held.put(id, new HeldCall(request, onGrant, modeName(shadow), policy.name(), policy.contentHash()));
             }
             // logged before the hold opens: an unavailable channel ends the hold inside open(), and its

@@ -119,7 +119,7 @@ class ApprovalChannelsTest {
         channels(Map.of("approval.default", "console"));
         console.failAtOnce = "no terminal";
         ApprovalRequest lenient = new ApprovalRequest("d", "lookup", Map.of(), Map.of(), "r", "why", "x",
-                Duration.ofMinutes(1), true, "h", java.time.Instant.now());
+                Duration.ofMinutes(1), true, () -> "h", java.time.Instant.now());
         registry.open(lenient);
         Approval approval = registry.await("d", Duration.ofSeconds(1));
         assertTrue(approval.granted());

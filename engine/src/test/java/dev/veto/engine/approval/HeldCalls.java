@@ -18,6 +18,6 @@ public final class HeldCalls {
             Duration timeout) {
         return new ApprovalRequest(id, tool, arguments, Map.of("role", "support_l1", "userId", "u-7"),
                 "refund-limits", "Refunds above 200 need a supervisor's approval for L1 support", channel, timeout,
-                false, "sha256:" + id + ":" + arguments.hashCode(), Instant.now());
+                false, () -> "sha256:" + id + ":" + arguments.hashCode(), Instant.now());
     }
 }

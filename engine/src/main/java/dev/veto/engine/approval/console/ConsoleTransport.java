@@ -134,6 +134,8 @@ public final class ConsoleTransport implements ApprovalTransport {
 
     private void ask(Prompt prompt) throws InterruptedException {
         ApprovalRequest request = prompt.request();
+        // the answer binds to the call as shown: if its arguments change before the answer, it is shown again
+        String shownHash = request.argumentsHash();
         terminal.print(describe(request));
         while (true) {
             terminal.print("Approve " + TerminalText.safe(request.tool()) + "? [a]pprove or [d]eny, then an optional reason: ");
@@ -157,7 +159,13 @@ public final class ConsoleTransport implements ApprovalTransport {
                     ? (answer.granted() ? "approved" : "denied") + " on the console"
                     : answer.reason();
             ResolveResult result = registry.resolve(request.decisionId(), answer.granted(), reviewer, reason,
-                    request.argumentsHash());
+                    shownHash);
+            if (result == ResolveResult.CALL_MISMATCH) {
+                terminal.print("Not recorded: the call's arguments changed after they were shown. Here it is again.\n");
+                shownHash = request.argumentsHash();
+                terminal.print(describe(request));
+                continue;
+            }
             terminal.print(result == ResolveResult.RESOLVED
                     ? (answer.granted() ? "Approved.\n\n" : "Denied.\n\n")
                     : "Not recorded: the call was already decided elsewhere.\n\n");

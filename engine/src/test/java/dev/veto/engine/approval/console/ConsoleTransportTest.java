@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +113,27 @@ class ConsoleTransportTest {
         assertFalse(second.granted());
         assertEquals(Approval.Outcome.DENIED, second.outcome());
         assertEquals("denied on the console", second.reason());
+    }
+
+    @Test
+    void anAnswerToArgumentsThatChangedAfterTheyWereShownIsNotRecordedAndTheCallIsShownAgain() throws Exception {
+        start();
+        Map<String, Object> arguments = new ConcurrentHashMap<>(Map.of("order_id", "A-1", "amount", 500));
+        hold(HeldCalls.request("moved", "issue_refund", arguments, "supervisors", Duration.ofMinutes(5)));
+        waitFor(() -> prompts() == 1, "the first prompt");
+        arguments.put("amount", 50_000);   // changed by another thread while the reviewer reads
+
+        type("a looks fine");
+        waitFor(() -> prompts() == 2, "the call shown again");
+        String shown = screen.toString();
+        String again = shown.substring(shown.indexOf("Not recorded: the call's arguments changed after they were shown"));
+        assertTrue(again.contains("=== Approval needed: moved ===") && again.contains("\"amount\" : 50000"), shown);
+        assertTrue(registry.find("moved").isPresent(), "the approval of the old arguments did not decide the call");
+
+        type("d");
+        Approval approval = registry.await("moved", Duration.ofSeconds(30));
+        assertFalse(approval.granted());
+        assertEquals(Approval.Outcome.DENIED, approval.outcome());
     }
 
     @Test
