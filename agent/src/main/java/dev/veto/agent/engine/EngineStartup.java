@@ -32,8 +32,16 @@ public final class EngineStartup {
      * @param governor decides the calls
      * @param rules    the policy's {@code instrument:} entries (empty when there is no usable policy)
      * @param summary  one line for stderr about what governs the calls
+     * @param afterStart work the engine would otherwise do on its first calls (hashing the policy), for
+     *                 the start-up thread to do once the governor is in force
      */
-    public record Started(Governor governor, List<InstrumentRule> rules, String summary) {
+    public record Started(Governor governor, List<InstrumentRule> rules, String summary, Runnable afterStart) {
+
+        /** Every call denied for this reason. */
+        public static Started denyingAll(String problem) {
+            return new Started(Governor.denyAll(problem), List.of(), "denying every governed tool call: " + problem,
+                    () -> { });
+        }
     }
 
     private EngineStartup() {
@@ -85,7 +93,8 @@ public final class EngineStartup {
         if (veto.loadFailure().isPresent()) {
             String problem = veto.loadFailure().get(); // "policy failed to load: file:line:col: what is wrong"
             announce(err, problem);
-            return new Started(new EngineGovernor(veto), List.of(), "denying every governed tool call: " + problem);
+            return new Started(new EngineGovernor(veto), List.of(), "denying every governed tool call: " + problem,
+                    () -> { });
         }
         if ("enforce".equals(config.mode()) && veto.policy().mode() == Mode.SHADOW) {
             err.println("veto: WARNING: mode=enforce was asked for, but the policy " + config.policy()
@@ -94,7 +103,8 @@ public final class EngineStartup {
         List<InstrumentRule> rules = InstrumentRule.of(veto.instrument());
         String mode = "shadow".equals(config.mode()) ? "shadow" : veto.policy().mode().policyName();
         return new Started(new EngineGovernor(veto), rules, "governing tool calls with policy '" + veto.policy().name()
-                + "' from " + config.policy() + " (" + mode + " mode, " + rules.size() + " instrument entries)");
+                + "' from " + config.policy() + " (" + mode + " mode, " + rules.size() + " instrument entries)",
+                () -> veto.policy().contentHash());
     }
 
     /**
@@ -132,7 +142,7 @@ public final class EngineStartup {
 
     private static Started failClosed(PrintStream err, String problem) {
         announce(err, problem);
-        return new Started(Governor.denyAll(problem), List.of(), "denying every governed tool call: " + problem);
+        return Started.denyingAll(problem);
     }
 
     private static void announce(PrintStream err, String problem) {

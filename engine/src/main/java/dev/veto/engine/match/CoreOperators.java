@@ -4,6 +4,7 @@ import java.lang.reflect.Array;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -18,26 +19,50 @@ final class CoreOperators {
     private CoreOperators() {
     }
 
+    /** Every core operator's name, in the order the policy reference lists them. */
+    static final List<String> NAMES =
+            List.of("in", "not_in", "regex", "contains", "starts_with", "ends_with", "exists", "max_length");
+
+    /**
+     * The compiler of one core operator, or null when no core operator has that name. Looked up by name so
+     * that start-up creates only the compilers a policy uses.
+     */
+    static OperatorCompiler find(String name) {
+        return switch (name) {
+            case "in" -> OneOf::compile;
+            case "not_in" -> CoreOperators::notIn;
+            case "regex" -> CoreOperators::regex;
+            case "contains" -> CoreOperators::contains;
+            case "starts_with" -> CoreOperators::startsWith;
+            case "ends_with" -> CoreOperators::endsWith;
+            case "exists" -> Exists::compile;
+            case "max_length" -> CoreOperators::maxLength;
+            default -> null;
+        };
+    }
+
+    /** Every core operator, by name. */
     static Map<String, OperatorCompiler> all() {
         Map<String, OperatorCompiler> ops = new LinkedHashMap<>();
-        ops.put("in", OneOf::compile);
-        ops.put("not_in", operand -> {
-            OneOf oneOf = OneOf.compile(operand);
-            return value -> !oneOf.matches(value);
-        });
-        ops.put("regex", CoreOperators::regex);
-        ops.put("contains", CoreOperators::contains);
-        ops.put("starts_with", operand -> {
-            String prefix = string(operand);
-            return value -> StringValues.of(value).startsWith(prefix);
-        });
-        ops.put("ends_with", operand -> {
-            String suffix = string(operand);
-            return value -> StringValues.of(value).endsWith(suffix);
-        });
-        ops.put("exists", Exists::compile);
-        ops.put("max_length", CoreOperators::maxLength);
+        for (String name : NAMES) {
+            ops.put(name, find(name));
+        }
         return ops;
+    }
+
+    private static ValueMatcher notIn(Object operand) {
+        OneOf oneOf = OneOf.compile(operand);
+        return value -> !oneOf.matches(value);
+    }
+
+    private static ValueMatcher startsWith(Object operand) {
+        String prefix = string(operand);
+        return value -> StringValues.of(value).startsWith(prefix);
+    }
+
+    private static ValueMatcher endsWith(Object operand) {
+        String suffix = string(operand);
+        return value -> StringValues.of(value).endsWith(suffix);
     }
 
     /** Whole-string match: {@code regex: "[a-z]+"} does not match "abc1". */

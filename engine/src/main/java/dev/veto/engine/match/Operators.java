@@ -18,44 +18,44 @@ import java.util.TreeSet;
  */
 public final class Operators {
 
-    private static final Operators STANDARD = new Operators(standardMap());
+    private static final Operators STANDARD = new Operators(Map.of());
 
-    private final Map<String, OperatorCompiler> byName;
+    /** Operators added with {@link #with}; they take precedence over the standard ones. */
+    private final Map<String, OperatorCompiler> added;
 
-    private Operators(Map<String, OperatorCompiler> byName) {
-        this.byName = Collections.unmodifiableMap(byName);
+    private Operators(Map<String, OperatorCompiler> added) {
+        this.added = Collections.unmodifiableMap(added);
     }
 
-    /** Every operator the engine ships. */
+    /**
+     * Every operator the engine ships. Looked up by name when a policy names one, so loading a policy builds
+     * (and loads the classes of) only the operators it uses: part of the agent's start-up.
+     */
     public static Operators standard() {
         return STANDARD;
     }
 
     /** This registry plus one more operator (tests, embedders); an existing name is replaced. */
     public Operators with(String name, OperatorCompiler compiler) {
-        Map<String, OperatorCompiler> copy = new LinkedHashMap<>(byName);
+        Map<String, OperatorCompiler> copy = new LinkedHashMap<>(added);
         copy.put(name, compiler);
         return new Operators(copy);
     }
 
     /** The compiler for an operator, or null when no operator has that name. */
     public OperatorCompiler find(String name) {
-        return byName.get(name);
+        OperatorCompiler compiler = added.get(name);
+        if (compiler == null) {
+            compiler = CoreOperators.find(name); // before the semantic ones: a core name is never shadowed
+        }
+        return compiler != null ? compiler : SemanticOperators.find(name);
     }
 
     /** Every operator's name, sorted: what a load error lists as expected. */
     public Set<String> names() {
-        return new TreeSet<>(byName.keySet());
-    }
-
-    private static Map<String, OperatorCompiler> standardMap() {
-        Map<String, OperatorCompiler> ops = new LinkedHashMap<>(semanticOperators());
-        ops.putAll(CoreOperators.all());
-        return ops;
-    }
-
-    /** Issue 7's operators that understand their values (paths, URLs, SQL, e-mail, numbers, charsets). */
-    private static Map<String, OperatorCompiler> semanticOperators() {
-        return SemanticOperators.all();
+        Set<String> names = new TreeSet<>(CoreOperators.NAMES);
+        names.addAll(SemanticOperators.NAMES);
+        names.addAll(added.keySet());
+        return names;
     }
 }

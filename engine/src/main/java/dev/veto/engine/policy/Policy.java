@@ -7,7 +7,7 @@ import java.util.List;
  * A loaded, validated policy: what the file says, with matchers already compiled.
  *
  * @param source        the file's path or the name given to a policy string
- * @param contentHash   SHA-256 (hex) of the policy text
+ * @param hash          SHA-256 of the policy text ({@link #contentHash()}), computed when first needed
  * @param name          {@code name:}
  * @param project       {@code project:}, or null
  * @param mode          {@code mode:} (enforce when absent)
@@ -19,7 +19,7 @@ import java.util.List;
  */
 public record Policy(
         String source,
-        String contentHash,
+        ContentHash hash,
         String name,
         String project,
         Mode mode,
@@ -28,4 +28,16 @@ public record Policy(
         List<String> redact,
         List<Rule> rules,
         List<InstrumentEntry> instrument) {
+
+    /** A policy whose hash is already known (hex). */
+    public Policy(String source, String contentHash, String name, String project, Mode mode, Action defaultAction,
+            ApprovalSpec defaultApproval, List<String> redact, List<Rule> rules, List<InstrumentEntry> instrument) {
+        this(source, ContentHash.known(contentHash), name, project, mode, defaultAction, defaultApproval, redact,
+                rules, instrument);
+    }
+
+    /** SHA-256 (hex) of the policy text: the policy's identity in the decision log. */
+    public String contentHash() {
+        return hash.hex();
+    }
 }

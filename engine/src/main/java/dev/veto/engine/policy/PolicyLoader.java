@@ -167,7 +167,7 @@ public final class PolicyLoader {
             List<Rule> rules = top.containsKey("rules") ? rules(top.get("rules").value()) : List.of();
             List<InstrumentEntry> instrument =
                     top.containsKey("instrument") ? instrument(top.get("instrument").value()) : List.of();
-            return new Policy(reader.source(), contentHash(text), name, project, mode,
+            return new Policy(reader.source(), ContentHash.of(text), name, project, mode,
                     defaultAction == null ? Action.DENY : defaultAction, ApprovalSpec.DEFAULT,
                     redact, rules, instrument);
         }

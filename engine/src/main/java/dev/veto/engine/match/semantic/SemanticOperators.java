@@ -3,8 +3,8 @@ package dev.veto.engine.match.semantic;
 import dev.veto.engine.match.OperatorCompiler;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The operators that understand their values, by name, for the operator registry: {@code path_within},
@@ -15,24 +15,40 @@ import java.util.TreeMap;
  */
 public final class SemanticOperators {
 
-    private static final Map<String, OperatorCompiler> ALL = build();
+    /** Every semantic operator's name, in the order of {@link #all()}. */
+    public static final List<String> NAMES = List.of(
+            "path_not_within", "path_within",
+            "host_in", "host_not_in", "ip_private", "port_in", "scheme_in",
+            "sql",
+            "email_domain_in", "email_domain_not_in",
+            "max", "min", "multiple_of",
+            "charset");
 
     private SemanticOperators() {
     }
 
-    /** Operator name to compiler; unmodifiable, in a stable order. */
-    public static Map<String, OperatorCompiler> all() {
-        return ALL;
+    /**
+     * The compiler of one operator, or null when none has that name. Only that operator's family is loaded:
+     * a policy that names none of them costs the engine's start-up none of their classes.
+     */
+    public static OperatorCompiler find(String name) {
+        return switch (name) {
+            case "path_within", "path_not_within" -> PathMatchers.operators().get(name);
+            case "host_in", "host_not_in", "scheme_in", "port_in", "ip_private" -> UrlMatchers.operators().get(name);
+            case "sql" -> SqlMatcher::compile;
+            case "email_domain_in", "email_domain_not_in" -> EmailMatchers.operators().get(name);
+            case "min", "max", "multiple_of" -> NumberMatchers.operators().get(name);
+            case "charset" -> CharsetMatcher::compile;
+            default -> null;
+        };
     }
 
-    private static Map<String, OperatorCompiler> build() {
+    /** Operator name to compiler, for every name in {@link #NAMES}; unmodifiable, in a stable order. */
+    public static Map<String, OperatorCompiler> all() {
         Map<String, OperatorCompiler> all = new LinkedHashMap<>();
-        all.putAll(new TreeMap<>(PathMatchers.operators()));
-        all.putAll(new TreeMap<>(UrlMatchers.operators()));
-        all.put("sql", SqlMatcher::compile);
-        all.putAll(new TreeMap<>(EmailMatchers.operators()));
-        all.putAll(new TreeMap<>(NumberMatchers.operators()));
-        all.put("charset", CharsetMatcher::compile);
+        for (String name : NAMES) {
+            all.put(name, find(name));
+        }
         return Collections.unmodifiableMap(all);
     }
 }
