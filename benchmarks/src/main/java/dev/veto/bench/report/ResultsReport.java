@@ -23,7 +23,7 @@ final class ResultsReport {
     private static final double STARTUP_TARGET_MS = 300;
     /** The benchmarks the sections above read; the rest go to "Other benchmarks". */
     private static final Pattern COVERED = Pattern.compile(
-            "(SeedPolicyBenchmark|GeneratedPolicyBenchmark|WithAgentBenchmark|WithoutAgentBenchmark|PeersBenchmark)\\.");
+            "(SeedPolicyBenchmark|PacedCallsBenchmark|GeneratedPolicyBenchmark|WithAgentBenchmark|WithoutAgentBenchmark|PeersBenchmark)\\.");
 
     private final JmhResults jmh;
     private final Optional<StartupResults> startup;
@@ -44,6 +44,7 @@ final class ResultsReport {
         runHeader();
         targets();
         seedPolicy();
+        pacedCalls();
         generatedPolicy();
         agent();
         peers();
@@ -189,6 +190,33 @@ final class ResultsReport {
                 }
                 line("| " + decision + " | " + log + " | " + time(one) + " | " + alloc(one) + " | " + time(two)
                         + " | " + alloc(two) + " |");
+            }
+        }
+        line("");
+    }
+
+    private void pacedCalls() {
+        List<JmhResult> paced = jmh.all(r -> r.is("PacedCallsBenchmark.protect", "sample"));
+        if (paced.isEmpty()) {
+            return;
+        }
+        line("### Engine: one call at an ordinary rate, decision log off and on");
+        line("");
+        line("The same seed-policy calls, one at a time with about 50 µs of other work before each (not "
+                + "measured), so that the log's writer keeps up: what a call pays its caller for the decision "
+                + "and for handing its record to the log (back to back, above, the log figure is the writer's "
+                + "pace). Sample mode: every call timed.");
+        line("");
+        line("| Decision | Log | median | p90 | p99 | mean | alloc/call |");
+        line("|---|---|---|---|---|---|---|");
+        for (String decision : DECISIONS) {
+            for (String log : new String[] {"off", "jsonl"}) {
+                paced.stream().filter(r -> decision.equals(r.param("decision")) && log.equals(r.param("log")))
+                        .findFirst()
+                        .ifPresent(r -> line("| " + decision + " | " + log + " | " + Format.nanos(r.percentile("50.0"))
+                                + " | " + Format.nanos(r.percentile("90.0")) + " | "
+                                + Format.nanos(r.percentile("99.0")) + " | " + Format.nanos(r.score(), r.error())
+                                + " | " + Format.bytes(r.allocBytes()) + " |"));
             }
         }
         line("");

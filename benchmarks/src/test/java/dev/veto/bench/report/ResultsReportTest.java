@@ -58,6 +58,18 @@ class ResultsReportTest {
     }
 
     @Test
+    void pacedCallsGetTheirOwnTableNotTheOthersList() {
+        JmhResults jmh = new JmhResults(List.of(
+                sample("PacedCallsBenchmark.protect", Map.of("decision", "deny", "log", "off"), 300),
+                sample("PacedCallsBenchmark.protect", Map.of("decision", "deny", "log", "jsonl"), 450)));
+        String report = new ResultsReport(jmh, Optional.empty(), Map.of()).render();
+        assertTrue(report.contains("### Engine: one call at an ordinary rate"), report);
+        assertTrue(report.contains("| deny | off | 300 ns | 600 ns | 1,500 ns |"), report);
+        assertTrue(report.contains("| deny | jsonl | 450 ns | 900 ns | 2,250 ns |"), report);
+        assertTrue(!report.contains("PacedCallsBenchmark.protect (sample)"), "not listed again under others: " + report);
+    }
+
+    @Test
     void benchmarksNoTableReadsAreListedUnderOthers() {
         JmhResults jmh = new JmhResults(List.of(avgt("LimiterBenchmark.rateAcquireAndRelease", Map.of(), 42, 1)));
         String report = new ResultsReport(jmh, Optional.empty(), Map.of()).render();

@@ -16,9 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -28,7 +26,15 @@ import java.util.concurrent.locks.LockSupport;
  * The decision log as a JSON Lines file with a hash chain (see {@link ChainHash}), written by one
  * background thread.
  *
- * <p>The calling thread only puts the record on a queue: no JSON, no hashing, no I/O. The queue is bounded
+ * <p>The calling thread only puts the record on a queue: no JSON, no hashing, no I/O, and no waking of the
+ * writer. The writer is not woken per record: it drains the queue, and when it finds the queue empty it
+ * sleeps a while ({@value #MIN_IDLE_MICROS} µs, doubling up to {@value #MAX_IDLE_MILLIS} ms while there is
+ * nothing to write). Waking a sleeping thread is a system call that the caller would pay on almost every
+ * call at an ordinary rate of calls (tens of microseconds at the tail on a busy machine); a record waits at
+ * most {@value #MAX_IDLE_MILLIS} ms for the writer instead. {@link #flush()}, {@link #close()} and an append
+ * that finds the queue full wake the writer at once.
+ *
+ * <p>The queue is bounded
  * ({@value #DEFAULT_CAPACITY} records by default) and blocks the caller when full. That is a deliberate
  * choice: a decision log that drops lines cannot be trusted, and an unbounded queue behind a stalled disk
  * grows until the host application runs out of memory. A full queue means the disk has fallen far behind,
@@ -45,6 +51,8 @@ public final class JsonlDecisionLog implements DecisionLog {
     public static final int DEFAULT_CAPACITY = 65_536;
 
     private static final int BATCH = 1024;
+    private static final long MIN_IDLE_MICROS = 100;
+    private static final long MAX_IDLE_MILLIS = 10;
 
     /** Asks the writer to write and force everything before it, then count down. */
     private record FlushRequest(CountDownLatch done) {
@@ -55,7 +63,7 @@ public final class JsonlDecisionLog implements DecisionLog {
     }
 
     private final Path file;
-    private final BlockingQueue<Object> queue;
+    private final WriterQueue queue;
     private final FileChannel channel;
     private final OutputStream out;
     private final Thread writer;
@@ -73,7 +81,6 @@ public final class JsonlDecisionLog implements DecisionLog {
     private JsonlDecisionLog(Path file, int capacity, PrintStream problems) throws IOException {
         this.file = file;
         this.problems = problems;
-        this.queue = new LinkedBlockingQueue<>(capacity);
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -93,6 +100,7 @@ public final class JsonlDecisionLog implements DecisionLog {
             throw e;
         }
         this.writer = new Thread(this::writeUntilClosed, "veto-decision-log");
+        this.queue = new WriterQueue(capacity, writer);
         this.writer.setDaemon(true); // the shutdown hook, not this thread, keeps the JVM until the log is written
         this.writer.start();
         this.shutdownHook = new Thread(this::close, "veto-decision-log-shutdown");
@@ -177,13 +185,18 @@ public final class JsonlDecisionLog implements DecisionLog {
     private void writeUntilClosed() {
         List<Object> batch = new ArrayList<>(BATCH);
         boolean open = true;
+        long idleNanos = TimeUnit.MICROSECONDS.toNanos(MIN_IDLE_MICROS);
         while (open) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                continue; // only close() ends the writer, so that nothing queued is left behind
+            queue.drainTo(batch, BATCH);
+            if (batch.isEmpty()) {
+                LockSupport.parkNanos(this, idleNanos);
+                // only close() ends the writer, so that nothing queued is left behind; a pending interrupt
+                // would make every later park return at once
+                Thread.interrupted();
+                idleNanos = Math.min(idleNanos * 2, TimeUnit.MILLISECONDS.toNanos(MAX_IDLE_MILLIS));
+                continue;
             }
-            queue.drainTo(batch, BATCH - 1);
+            idleNanos = TimeUnit.MICROSECONDS.toNanos(MIN_IDLE_MICROS);
             for (Object item : batch) {
                 try {
                     if (item instanceof DecisionRecord record) {
@@ -297,17 +310,9 @@ public final class JsonlDecisionLog implements DecisionLog {
     }
 
     private void putUninterruptibly(Object item) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                queue.put(item);
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true; // a record must not be lost because its thread was interrupted
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        queue.put(item);
+        if (!(item instanceof DecisionRecord)) {
+            queue.wakeWriter(); // a flush or close is waited for: no idle sleep before it is taken
         }
     }
 

@@ -125,6 +125,20 @@ class JsonlDecisionLogTest {
     }
 
     @Test
+    void aLineAppendedWhileTheWriterIsIdleIsWrittenWithoutAFlush() throws Exception {
+        Path file = dir.resolve("idle.jsonl");
+        try (JsonlDecisionLog log = open(file)) {
+            Thread.sleep(100); // long enough for the writer's idle sleep to reach its longest
+            log.append(Records.decision("d-idle", Map.of()));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (lines(file).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(1, lines(file).size(), "the writer looks for work on its own; nobody flushed");
+        }
+    }
+
+    @Test
     void theCallingThreadDoesNoJson() throws Exception {
         Path file = dir.resolve("offthread.jsonl");
         ThreadRecorder recorder = new ThreadRecorder();
