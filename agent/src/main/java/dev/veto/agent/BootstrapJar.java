@@ -103,7 +103,8 @@ final class BootstrapJar {
         }
     }
 
-    private static boolean isOnBootstrapPath() {
+    /** Whether an earlier start of the agent in this JVM already put the bridge on the bootstrap path. */
+    static boolean isOnBootstrapPath() {
         try {
             return Class.forName("dev.veto.bootstrap.VetoBridge", false, null) != null;
         } catch (ClassNotFoundException e) {

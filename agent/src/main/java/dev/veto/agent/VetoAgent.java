@@ -9,7 +9,8 @@ import java.lang.instrument.Instrumentation;
  * <p>Order matters: the bridge and the annotations go on the bootstrap class path FIRST, before any class
  * of {@code dev.veto} is loaded, so that parent-first delegation makes every class loader (the
  * application's, which also has {@code veto-annotations}, and isolated ones) resolve the one bootstrap copy.
- * This class therefore touches nothing but the JDK until {@link BootstrapJar#appendTo} has run.
+ * This class therefore touches nothing but the JDK until {@link BootstrapJar#appendTo} has run, except
+ * {@link EngineStarter}, which names none of those classes either.
  */
 public final class VetoAgent {
 
@@ -25,6 +26,15 @@ public final class VetoAgent {
     }
 
     private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
+        EngineStarter engine;
+        try {
+            // First: at JVM start the engine's thread then loads the policy while the bootstrap jar is built.
+            engine = EngineStarter.prepare(arguments, attached || BootstrapJar.isOnBootstrapPath());
+        } catch (Throwable e) {
+            System.err.println("veto: ERROR: the Veto agent failed to start, so no tool method is governed: " + e);
+            e.printStackTrace();
+            return;
+        }
         try {
             BootstrapJar.appendTo(instrumentation);
         } catch (Throwable e) {
@@ -33,7 +43,7 @@ public final class VetoAgent {
             return;
         }
         try {
-            AgentStartup.start(arguments, instrumentation, attached);
+            AgentStartup.start(engine, instrumentation, attached);
         } catch (Throwable e) {
             System.err.println("veto: ERROR: the Veto agent failed to start, so no tool method is governed: " + e);
             e.printStackTrace();

@@ -1,0 +1,133 @@
+package dev.veto.agent;
+
+import dev.veto.agent.config.AgentConfig;
+import dev.veto.agent.config.ConfigReader;
+import dev.veto.agent.engine.EngineStartup;
+import dev.veto.agent.engine.EngineStartup.Started;
+import dev.veto.agent.logging.AgentLogging;
+import dev.veto.agent.runtime.Governor;
+import dev.veto.agent.runtime.StartingGovernor;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads the configuration and, at JVM start, starts the policy engine on its own daemon thread, the first
+ * thing premain does: the engine's start is most of the agent's start-up, so it overlaps everything else
+ * premain and the JVM do before the application's first governed call (which waits for it in the
+ * {@link StartingGovernor}, bounded, and is denied if it does not come: never run unchecked).
+ *
+ * <p>This runs BEFORE the bootstrap jar is appended, so this class and everything the engine's thread runs
+ * must never name a class of the bootstrap jar ({@code dev.veto.bootstrap.*}, the annotations,
+ * {@code ToolDeniedException}, {@code VetoContext}): the application class loader would load its own copy
+ * from the agent jar, and the one-class-for-every-loader guarantee would be lost. The engine and the
+ * agent's {@code config}, {@code engine}, {@code logging} packages and {@link StartingGovernor} name none.
+ *
+ * <p>Not in parallel (the engine is started on premain's thread later, by {@link AgentStartup}): when attached
+ * to a running JVM, when the agent already runs, or when the policy may have an {@code instrument:} section,
+ * which the weaving needs before any class is loaded.
+ */
+final class EngineStarter {
+
+    /** How long a governed call waits for the engine that is still starting; generous, it normally takes well under a second. */
+    static final Duration ENGINE_WAIT = Duration.ofSeconds(60);
+
+    /** How long premain waits for the agent's logging to bind (it takes milliseconds). */
+    private static final Duration LOGGING_WAIT = Duration.ofSeconds(10);
+
+    private final AgentConfig config;
+    private final StartingGovernor governor;
+    private final CountDownLatch loggingReady;
+
+    private EngineStarter(AgentConfig config, StartingGovernor governor, CountDownLatch loggingReady) {
+        this.config = config;
+        this.governor = governor;
+        this.loggingReady = loggingReady;
+    }
+
+    /**
+     * Reads the configuration and starts the engine's thread unless it must start on premain's thread.
+     *
+     * @param onPremainThread attached, or the agent's bridge is already on the bootstrap path
+     */
+    static EngineStarter prepare(String arguments, boolean onPremainThread) {
+        AgentConfig config = ConfigReader.read(arguments);
+        if (onPremainThread || EngineStartup.policyMayInstrument(config)) {
+            return new EngineStarter(config, null, null);
+        }
+        EngineStarter starter = new EngineStarter(config, new StartingGovernor(ENGINE_WAIT), new CountDownLatch(1));
+        Thread thread = new Thread(starter::run, "veto-engine-start");
+        thread.setDaemon(true); // an application that ends before the policy is loaded must not wait for it
+        thread.start();
+        return starter;
+    }
+
+    AgentConfig config() {
+        return config;
+    }
+
+    /** Whether the engine is starting on its own thread (then {@link #governor()} is the gate's governor). */
+    boolean inParallel() {
+        return governor != null;
+    }
+
+    /** Decides calls once the engine is in force; until then makes them wait for it. */
+    StartingGovernor governor() {
+        return governor;
+    }
+
+    /**
+     * The application's code must not run while the engine's thread binds the agent's SLF4J: for that moment
+     * a system property names the agent's provider, which the application's own SLF4J would try to load. So
+     * premain returns only once the binding is done (it runs while premain works, and takes far less).
+     */
+    void awaitLogging() {
+        try {
+            if (!loggingReady.await(LOGGING_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                System.err.println("veto: WARNING: the agent's logging took more than " + LOGGING_WAIT.toSeconds()
+                        + " s to start; the application starts anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The engine's thread: binds the agent's logging (then lets premain return), starts the engine and puts
+     * it in force. Whatever happens, the result decides the calls that wait for it.
+     */
+    private void run() {
+        try {
+            AgentLogging.initialize();
+        } catch (Throwable e) {
+            System.err.println("veto: WARNING: the agent's logging could not start (" + e + "); the engine's own "
+                    + "messages are lost, its decisions are not");
+        } finally {
+            loggingReady.countDown();
+        }
+        Started engine = start();
+        governor.started(engine.governor());
+        try {
+            engine.afterStart().run(); // off the first call's path: the engine is already in force
+        } catch (Throwable ignored) {
+            // only work done ahead of need; whoever needs it does it again and meets the problem there
+        }
+    }
+
+    private Started start() {
+        try {
+            Started engine = EngineStartup.start(config, System.err);
+            if (!engine.rules().isEmpty()) {
+                System.err.println("veto: WARNING: the policy's instrument: entries appeared after the agent started "
+                        + "weaving (was the file changed?); they take effect at the next start");
+            }
+            System.err.println("veto: " + engine.summary());
+            return engine;
+        } catch (Throwable e) {
+            String problem = "the Veto policy engine failed to start (" + e + ")";
+            System.err.println("veto: ERROR: " + problem + "; every governed tool call will be DENIED");
+            return Started.denyingAll(problem);
+        }
+    }
+}
