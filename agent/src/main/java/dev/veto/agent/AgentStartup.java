@@ -46,6 +46,5 @@ final class AgentStartup {
         }
         VetoBridge.install(new ToolDispatcher(sites, engine.governor(), config.context()));
         Weaving.install(instrumentation, new ToolMethods(List.of()), sites, report, false);
-        engine.awaitLogging();
     }
 }

@@ -5,10 +5,9 @@ import dev.veto.agent.config.ConfigReader;
 import dev.veto.agent.engine.EngineStartup;
 import dev.veto.agent.engine.EngineStartup.Started;
 import dev.veto.agent.logging.AgentLogging;
-import dev.veto.agent.runtime.Governor;
 import dev.veto.agent.runtime.StartingGovernor;
+import dev.veto.engine.policy.Policy;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +15,9 @@ import java.util.concurrent.TimeUnit;
  * Reads the configuration and, at JVM start, starts the policy engine on its own daemon thread, the first
  * thing premain does: the engine's start is most of the agent's start-up, so it overlaps everything else
  * premain and the JVM do before the application's first governed call (which waits for it in the
- * {@link StartingGovernor}, bounded, and is denied if it does not come: never run unchecked).
+ * {@link StartingGovernor}, bounded, and is denied if it does not come: never run unchecked). That thread
+ * reads the policy first, which needs nothing else, while premain binds the agent's logging and builds the
+ * bootstrap jar; only then does it build the engine, which logs.
  *
  * <p>This runs BEFORE the bootstrap jar is appended, so this class and everything the engine's thread runs
  * must never name a class of the bootstrap jar ({@code dev.veto.bootstrap.*}, the annotations,
@@ -33,7 +34,7 @@ final class EngineStarter {
     /** How long a governed call waits for the engine that is still starting; generous, it normally takes well under a second. */
     static final Duration ENGINE_WAIT = Duration.ofSeconds(60);
 
-    /** How long premain waits for the agent's logging to bind (it takes milliseconds). */
+    /** How long the engine's thread waits for premain to bind the agent's logging (it takes milliseconds). */
     private static final Duration LOGGING_WAIT = Duration.ofSeconds(10);
 
     private final AgentConfig config;
@@ -60,7 +61,24 @@ final class EngineStarter {
         Thread thread = new Thread(starter::run, "veto-engine-start");
         thread.setDaemon(true); // an application that ends before the policy is loaded must not wait for it
         thread.start();
+        starter.bindLogging();
         return starter;
+    }
+
+    /**
+     * Binds the agent's SLF4J on premain's thread, while the engine's thread reads the policy. It must be done
+     * before the application's code runs: for that moment a system property names the agent's provider,
+     * which the application's own SLF4J would try to load.
+     */
+    private void bindLogging() {
+        try {
+            AgentLogging.initialize();
+        } catch (Throwable e) {
+            System.err.println("veto: WARNING: the agent's logging could not start (" + e + "); the engine's own "
+                    + "messages are lost, its decisions are not");
+        } finally {
+            loggingReady.countDown();
+        }
     }
 
     AgentConfig config() {
@@ -78,35 +96,19 @@ final class EngineStarter {
     }
 
     /**
-     * The application's code must not run while the engine's thread binds the agent's SLF4J: for that moment
-     * a system property names the agent's provider, which the application's own SLF4J would try to load. So
-     * premain returns only once the binding is done (it runs while premain works, and takes far less).
-     */
-    void awaitLogging() {
-        try {
-            if (!loggingReady.await(LOGGING_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                System.err.println("veto: WARNING: the agent's logging took more than " + LOGGING_WAIT.toSeconds()
-                        + " s to start; the application starts anyway");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * The engine's thread: binds the agent's logging (then lets premain return), starts the engine and puts
-     * it in force. Whatever happens, the result decides the calls that wait for it.
+     * The engine's thread: reads the policy (which needs nothing else, and is most of the work), waits until
+     * premain has bound the agent's logging (the engine logs through it), starts the engine and puts it in
+     * force. Whatever happens, the result decides the calls that wait for it.
      */
     private void run() {
+        Policy policy = null;
         try {
-            AgentLogging.initialize();
+            policy = EngineStartup.loadAhead(config);
         } catch (Throwable e) {
-            System.err.println("veto: WARNING: the agent's logging could not start (" + e + "); the engine's own "
-                    + "messages are lost, its decisions are not");
-        } finally {
-            loggingReady.countDown();
+            // start() reads the policy again and reports what is wrong
         }
-        Started engine = start();
+        awaitLogging();
+        Started engine = start(policy);
         governor.started(engine.governor());
         try {
             engine.afterStart().run(); // off the first call's path: the engine is already in force
@@ -115,9 +117,20 @@ final class EngineStarter {
         }
     }
 
-    private Started start() {
+    private void awaitLogging() {
         try {
-            Started engine = EngineStartup.start(config, System.err);
+            if (!loggingReady.await(LOGGING_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                System.err.println("veto: WARNING: the agent's logging took more than " + LOGGING_WAIT.toSeconds()
+                        + " s to start; the engine starts without it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Started start(Policy loadedAhead) {
+        try {
+            Started engine = EngineStartup.start(config, loadedAhead, System.err);
             if (!engine.rules().isEmpty()) {
                 System.err.println("veto: WARNING: the policy's instrument: entries appeared after the agent started "
                         + "weaving (was the file changed?); they take effect at the next start");

@@ -10,6 +10,9 @@ import dev.veto.engine.approval.ApprovalSettings;
 import dev.veto.engine.log.JsonlDecisionLog;
 import dev.veto.engine.policy.InstrumentPrescan;
 import dev.veto.engine.policy.Mode;
+import dev.veto.engine.policy.Policy;
+import dev.veto.engine.policy.PolicyException;
+import dev.veto.engine.policy.PolicyLoader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +51,13 @@ public final class EngineStartup {
     }
 
     public static Started start(AgentConfig config, PrintStream err) {
+        return start(config, null, err);
+    }
+
+    /**
+     * @param loadedAhead the configured policy file, already loaded by the caller ({@link #loadAhead}), or null
+     */
+    public static Started start(AgentConfig config, Policy loadedAhead, PrintStream err) {
         List<String> problems = new ArrayList<>(config.problems());
         ApprovalSettings approvalSettings = null;
         try {
@@ -66,6 +76,9 @@ public final class EngineStartup {
                 .policyFile(config.policy())
                 .hotReload(config.reload())
                 .shadow("shadow".equals(config.mode()));
+        if (loadedAhead != null) {
+            builder.loader(PolicyLoader.standard().withLoaded(config.policy(), loadedAhead));
+        }
         if (config.log() != null) {
             try {
                 builder.decisionLog(JsonlDecisionLog.open(config.log()));
@@ -105,6 +118,22 @@ public final class EngineStartup {
         return new Started(new EngineGovernor(veto), rules, "governing tool calls with policy '" + veto.policy().name()
                 + "' from " + config.policy() + " (" + mode + " mode, " + rules.size() + " instrument entries)",
                 () -> veto.policy().contentHash());
+    }
+
+    /**
+     * Loads the configured policy file, for {@link #start} to use: the agent's start-up thread reads it before
+     * anything else of the engine is ready (it needs nothing else). Null when there is no policy or it does
+     * not load: {@link #start} then reads it again and meets the problem itself.
+     */
+    public static Policy loadAhead(AgentConfig config) {
+        if (config.policy() == null || !config.problems().isEmpty()) {
+            return null;
+        }
+        try {
+            return PolicyLoader.standard().load(config.policy());
+        } catch (PolicyException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

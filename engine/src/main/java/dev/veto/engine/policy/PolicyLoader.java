@@ -19,7 +19,9 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -57,9 +59,18 @@ public final class PolicyLoader {
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h|d)");
 
     private final Operators operators;
+    /** A policy already loaded from {@link #loadedFile}, which the next load of that file returns; taken once. */
+    private final Path loadedFile;
+    private final AtomicReference<Policy> loaded;
 
     public PolicyLoader(Operators operators) {
+        this(operators, null, null);
+    }
+
+    private PolicyLoader(Operators operators, Path loadedFile, Policy loaded) {
         this.operators = operators;
+        this.loadedFile = loadedFile;
+        this.loaded = new AtomicReference<>(loaded);
     }
 
     /** A loader with every operator the engine ships. */
@@ -67,8 +78,23 @@ public final class PolicyLoader {
         return new PolicyLoader(Operators.standard());
     }
 
+    /**
+     * This loader, except that its next {@link #load} of {@code file} returns {@code policy}, which the caller
+     * loaded from that file a moment ago; later loads read the file again. The agent reads its policy this
+     * way ahead of the rest of the engine's start-up, on a thread where nothing else is ready yet.
+     */
+    public PolicyLoader withLoaded(Path file, Policy policy) {
+        return new PolicyLoader(operators, Objects.requireNonNull(file, "file"), Objects.requireNonNull(policy, "policy"));
+    }
+
     /** Reads and validates a policy file; problems carry the path as given. */
     public Policy load(Path file) throws PolicyException {
+        if (file.equals(loadedFile)) {
+            Policy ahead = loaded.getAndSet(null);
+            if (ahead != null) {
+                return ahead;
+            }
+        }
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);

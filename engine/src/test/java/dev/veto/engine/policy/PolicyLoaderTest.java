@@ -3,6 +3,7 @@ package dev.veto.engine.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.veto.engine.Action;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What a valid policy loads into: the seed verbatim, defaults, and the instrument: section the agent reads. */
 class PolicyLoaderTest {
@@ -98,5 +100,22 @@ class PolicyLoaderTest {
                 PolicyLoader.standard().parse("mode: loud\nrules:\n  - tool: x\n    action: nope\n", "p.yaml"));
         assertEquals(List.of("p.yaml:1:7", "p.yaml:4:13"),
                 e.problems().stream().map(p -> p.source() + ":" + p.line() + ":" + p.column()).toList());
+    }
+
+    @Test
+    void aPolicyLoadedAheadIsReturnedByTheNextLoadOfItsFileOnlyThenTheFileIsReadAgain(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("policy.yaml");
+        Files.writeString(file, "name: first\n");
+        Policy ahead = PolicyLoader.standard().load(file);
+        Files.writeString(file, "name: second\n"); // what a later load (a hot reload) must see
+        Path other = dir.resolve("other.yaml");
+        Files.writeString(other, "name: other\n");
+
+        PolicyLoader loader = PolicyLoader.standard().withLoaded(file, ahead);
+        assertEquals("other", loader.load(other).name());
+        assertSame(ahead, loader.load(file));
+        assertEquals("second", loader.load(file).name());
+        assertEquals("second", loader.load(file).name());
     }
 }
