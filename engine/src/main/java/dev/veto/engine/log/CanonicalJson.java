@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,13 +44,18 @@ final class CanonicalJson {
 
     /** The canonical text of a value. */
     static String write(JsonNode node) {
-        StringWriter out = new StringWriter(256);
+        TextBuffer out = new TextBuffer();
+        write(node, out);
+        return out.toString();
+    }
+
+    /** Appends the canonical form of {@code node} to {@code out}. */
+    static void write(JsonNode node, Writer out) {
         try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
             write(node, generator);
         } catch (IOException e) {
-            throw new UncheckedIOException("writing to a string cannot fail", e);
+            throw new UncheckedIOException("writing to a text buffer cannot fail", e);
         }
-        return out.toString();
     }
 
     private static void write(JsonNode node, JsonGenerator generator) throws IOException {

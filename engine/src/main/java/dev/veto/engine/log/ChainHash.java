@@ -21,6 +21,7 @@ final class ChainHash {
     static final String HASH = "hash";
 
     private final MessageDigest sha256;
+    private final TextBuffer canonical = new TextBuffer();
 
     ChainHash() {
         try {
@@ -34,7 +35,8 @@ final class ChainHash {
     String of(String prev, ObjectNode content) {
         sha256.reset();
         sha256.update(prev.getBytes(StandardCharsets.UTF_8));
-        sha256.update(CanonicalJson.write(content).getBytes(StandardCharsets.UTF_8));
+        CanonicalJson.write(content, canonical.clear());
+        canonical.digestUtf8(sha256);
         return HexFormat.of().formatHex(sha256.digest());
     }
 

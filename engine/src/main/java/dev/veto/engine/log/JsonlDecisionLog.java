@@ -1,6 +1,5 @@
 package dev.veto.engine.log;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -9,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -75,6 +73,7 @@ public final class JsonlDecisionLog implements DecisionLog {
     // Touched by the writer thread only.
     private final DecisionLine lines = new DecisionLine();
     private final ChainHash chain = new ChainHash();
+    private final TextBuffer lineText = new TextBuffer();
     private String prevHash;
     private boolean writeFailed;
 
@@ -253,19 +252,18 @@ public final class JsonlDecisionLog implements DecisionLog {
 
     /** Adds the chain fields and writes the line; on the log's thread (or in the constructor, before it starts). */
     private void write(ObjectNode line) {
-        String text;
         try {
             line.put(ChainHash.PREV, prevHash);
             String hash = chain.of(prevHash, line);
             line.put(ChainHash.HASH, hash);
-            text = CanonicalJson.MAPPER.writeValueAsString(line);
+            CanonicalJson.MAPPER.writeValue(lineText.clear(), line);
             prevHash = hash;
-        } catch (JsonProcessingException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             problems.println("veto decision log " + file + ": a line could not be encoded (" + e + "): " + line);
             return;
         }
         try {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
+            lineText.writeUtf8(out);
             out.write('\n');
             writeFailed = false;
         } catch (IOException e) {
@@ -274,7 +272,7 @@ public final class JsonlDecisionLog implements DecisionLog {
                 problems.println("veto decision log " + file + ": writing failed (" + e + "); lines go to stderr until it works again");
                 writeFailed = true;
             }
-            problems.println(text);
+            problems.println(lineText);
         }
     }
 
