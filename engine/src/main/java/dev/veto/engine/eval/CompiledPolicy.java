@@ -14,9 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * A policy ready for the hot path: the rules that apply to each tool found by one hash lookup. Exact tool
- * names are indexed up front (with the glob rules that also match them, in file order); a name no exact
- * rule mentions is matched against the few glob rules once and the answer remembered.
+ * A policy ready for the hot path: the {@link ToolProgram} of each tool (its rules, their conditions
+ * compiled together) found by one hash lookup. Exact tool names are compiled up front (with the glob rules
+ * that also match them, in file order); a name no exact rule mentions is matched against the few glob
+ * rules once and its program remembered.
  */
 public final class CompiledPolicy {
 
@@ -27,16 +28,16 @@ public final class CompiledPolicy {
     private final Policy policy;
     private final Redactor redactor;
     private final List<CompiledRule> rules;
-    private final Map<String, CompiledRule[]> byExactName;
+    private final Map<String, ToolProgram> byExactName;
     private final CompiledRule[] globRules;
-    private final Map<String, CompiledRule[]> otherNames = new ConcurrentHashMap<>();
+    private final Map<String, ToolProgram> otherNames = new ConcurrentHashMap<>();
 
     private CompiledPolicy(Policy policy, List<CompiledRule> rules) {
         this.policy = policy;
         this.redactor = Redactor.of(policy.redact());
         this.rules = List.copyOf(rules);
         List<CompiledRule> globs = new ArrayList<>();
-        Map<String, CompiledRule[]> index = new HashMap<>();
+        Map<String, ToolProgram> index = new HashMap<>();
         for (CompiledRule rule : rules) {
             if (rule.rule().tool().isGlob()) {
                 globs.add(rule);
@@ -45,7 +46,7 @@ public final class CompiledPolicy {
             }
         }
         this.globRules = globs.toArray(NONE);
-        index.replaceAll((name, none) -> scan(name));
+        index.replaceAll((name, none) -> program(name));
         this.byExactName = index;
     }
 
@@ -93,21 +94,27 @@ public final class CompiledPolicy {
 
     /** The rules whose {@code tool} matches, in file order. */
     CompiledRule[] rulesFor(String tool) {
-        CompiledRule[] found = byExactName.get(tool);
+        return programFor(tool).rules();
+    }
+
+    /** What the hot path runs for a call to this tool. */
+    ToolProgram programFor(String tool) {
+        ToolProgram found = byExactName.get(tool);
         if (found != null) {
             return found;
         }
-        if (globRules.length == 0) {
-            return NONE;
-        }
         found = otherNames.get(tool);
         if (found == null) {
-            found = scan(tool);
+            found = program(tool);
             if (otherNames.size() < MAX_REMEMBERED_NAMES) {
                 otherNames.put(tool, found);
             }
         }
         return found;
+    }
+
+    private ToolProgram program(String tool) {
+        return ToolProgram.of(tool, scan(tool), policy);
     }
 
     private CompiledRule[] scan(String tool) {

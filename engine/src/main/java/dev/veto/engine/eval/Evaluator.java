@@ -2,6 +2,8 @@ package dev.veto.engine.eval;
 
 import dev.veto.engine.Action;
 import dev.veto.engine.match.CallValues;
+import dev.veto.engine.match.CheckProgram;
+import dev.veto.engine.match.SlotValues;
 import dev.veto.engine.match.EvaluationException;
 import dev.veto.engine.policy.Condition;
 import dev.veto.engine.policy.Policy;
@@ -23,7 +25,10 @@ import java.util.Map;
  *       opinion deny, with a reason naming the path and operator: an error never allows.</li>
  * </ul>
  *
- * On the hot path (no tracer) evaluation stops at the first deny, since nothing can outrank it.
+ * On the hot path (no tracer) evaluation stops at the first deny, since nothing can outrank it, and runs
+ * the tool's {@link ToolProgram}: its conditions compiled into one flat {@link CheckProgram}. Explaining
+ * (a tracer) walks each condition's {@link dev.veto.engine.match.Expression} tree and reports every
+ * check; both give the same decisions (a differential test holds them to it).
  */
 public final class Evaluator {
 
@@ -35,6 +40,10 @@ public final class Evaluator {
      */
     public static Verdict evaluate(CompiledPolicy compiled, String tool, Map<String, ?> arguments,
             Map<String, ?> context, Tracer tracer) {
+        if (tracer == null) {
+            return run(compiled.programFor(tool), arguments, context);
+        }
+        // explaining: every rule is evaluated and reported, even after a deny
         CompiledRule[] rules = compiled.rulesFor(tool);
         CallValues call = new CallValues(arguments, context);
         Verdict best = null;
@@ -53,12 +62,55 @@ public final class Evaluator {
             if (best == null || Verdict.rank(opinion.action()) > Verdict.rank(best.action())) {
                 best = opinion;
             }
-            if (best.action() == Action.DENY && tracer == null) {
-                break;
-            }
         }
         if (best == null) {
             return byDefault(compiled.policy(), tool, rules.length);
+        }
+        return limited == null ? best : best.withLimited(limited);
+    }
+
+    /** The hot path: the same rules, opinions and precedence as {@link #opinion}, on the compiled checks. */
+    private static Verdict run(ToolProgram program, Map<String, ?> arguments, Map<String, ?> context) {
+        CompiledRule[] rules = program.rules();
+        int[] firstCondition = program.firstCondition();
+        int[] entries = program.entries();
+        CheckProgram checks = program.checks();
+        SlotValues call = checks.newCall(arguments, context);
+        Verdict best = null;
+        List<CompiledRule> limited = null;
+        for (int r = 0; r < rules.length; r++) {
+            CompiledRule rule = rules[r];
+            Verdict opinion = rule.always();
+            int first = firstCondition[r];
+            for (int c = first, end = firstCondition[r + 1]; c < end; c++) {
+                try {
+                    if (checks.holds(entries[c], call)) {
+                        opinion = rule.onMatch()[c - first];
+                        break;
+                    }
+                } catch (EvaluationException e) {
+                    opinion = unevaluable(rule, rule.conditions()[c - first], e);
+                    break;
+                }
+            }
+            if (opinion == null) {
+                continue;
+            }
+            if (opinion.action() != Action.DENY && rule.hasConstraints()) {
+                if (limited == null) {
+                    limited = new ArrayList<>(2);
+                }
+                limited.add(rule);
+            }
+            if (best == null || Verdict.rank(opinion.action()) > Verdict.rank(best.action())) {
+                best = opinion;
+                if (best.action() == Action.DENY) {
+                    break;
+                }
+            }
+        }
+        if (best == null) {
+            return program.byDefault();
         }
         return limited == null ? best : best.withLimited(limited);
     }
@@ -88,9 +140,7 @@ public final class Evaluator {
                 if (tracer != null) {
                     tracer.endCondition("error");
                 }
-                verdict = new Verdict(Action.DENY, rule, condition.location(),
-                        "rule " + rule.id() + " could not be evaluated, so the call is denied: " + e.getMessage(),
-                        null, List.of());
+                verdict = unevaluable(compiled, condition, e);
                 break;
             }
         }
@@ -100,7 +150,15 @@ public final class Evaluator {
         return verdict;
     }
 
-    private static Verdict byDefault(Policy policy, String tool, int rulesForTool) {
+    /** A condition that could not be evaluated: the rule's opinion is deny, saying why. */
+    private static Verdict unevaluable(CompiledRule compiled, Condition condition, EvaluationException e) {
+        Rule rule = compiled.rule();
+        return new Verdict(Action.DENY, rule, condition.location(),
+                "rule " + rule.id() + " could not be evaluated, so the call is denied: " + e.getMessage(),
+                null, List.of());
+    }
+
+    static Verdict byDefault(Policy policy, String tool, int rulesForTool) {
         String why = rulesForTool == 0 ? "no rule covers tool '" + tool + "'"
                 : "no rule gave an opinion on this call to '" + tool + "'";
         Action action = policy.defaultAction();

@@ -66,6 +66,11 @@ public final class Comparison implements ValueMatcher {
         return operator;
     }
 
+    /** The right side. */
+    Literal right() {
+        return right;
+    }
+
     @Override
     public boolean matches(Object value) throws EvaluationException {
         return switch (operator) {

@@ -12,7 +12,9 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The operators of the policy language itself: {@code in}, {@code not_in}, {@code regex},
  * {@code contains}, {@code starts_with}, {@code ends_with}, {@code exists}, {@code max_length}. Each
- * compiles its operand once (regexes included) and judges values without allocation.
+ * compiles its operand once (regexes included) and judges values without allocation. The matchers are
+ * named classes rather than lambdas so that {@link FastCheck} can read their operands and judge the
+ * common values inline.
  */
 final class CoreOperators {
 
@@ -51,18 +53,15 @@ final class CoreOperators {
     }
 
     private static ValueMatcher notIn(Object operand) {
-        OneOf oneOf = OneOf.compile(operand);
-        return value -> !oneOf.matches(value);
+        return new NotIn(OneOf.compile(operand));
     }
 
     private static ValueMatcher startsWith(Object operand) {
-        String prefix = string(operand);
-        return value -> StringValues.of(value).startsWith(prefix);
+        return new StartsWith(string(operand));
     }
 
     private static ValueMatcher endsWith(Object operand) {
-        String suffix = string(operand);
-        return value -> StringValues.of(value).endsWith(suffix);
+        return new EndsWith(string(operand));
     }
 
     /** Whole-string match: {@code regex: "[a-z]+"} does not match "abc1". */
@@ -77,17 +76,48 @@ final class CoreOperators {
         }
         // Most values a policy regex is asked about do not match, and many lack a piece every match needs:
         // those are answered without running the regex.
-        RequiredLiterals required = RequiredLiterals.of(source);
-        return value -> {
+        return new Regex(pattern, RequiredLiterals.of(source));
+    }
+
+    /** The compiled regex, and the pieces every match needs (answered "no" without running the regex when one is absent). */
+    record Regex(Pattern pattern, RequiredLiterals required) implements ValueMatcher {
+        @Override
+        public boolean matches(Object value) throws EvaluationException {
             String text = StringValues.of(value);
             return required.mayMatch(text) && pattern.matcher(text).matches();
-        };
+        }
+    }
+
+    /** {@code not_in}: none of the literals (an error judging the value stays an error). */
+    record NotIn(OneOf oneOf) implements ValueMatcher {
+        @Override
+        public boolean matches(Object value) throws EvaluationException {
+            return !oneOf.matches(value);
+        }
+    }
+
+    record StartsWith(String prefix) implements ValueMatcher {
+        @Override
+        public boolean matches(Object value) throws EvaluationException {
+            return StringValues.of(value).startsWith(prefix);
+        }
+    }
+
+    record EndsWith(String suffix) implements ValueMatcher {
+        @Override
+        public boolean matches(Object value) throws EvaluationException {
+            return StringValues.of(value).endsWith(suffix);
+        }
+    }
+
+    private static ValueMatcher contains(Object operand) {
+        return new Contains(Literal.of(operand));
     }
 
     /** A substring of a string, or an element of a list, set or array. */
-    private static ValueMatcher contains(Object operand) {
-        Literal element = Literal.of(operand);
-        return value -> {
+    record Contains(Literal element) implements ValueMatcher {
+        @Override
+        public boolean matches(Object value) throws EvaluationException {
             if (value instanceof Collection<?> collection) {
                 for (Object item : collection) {
                     if (equalsLeniently(element, item)) {
@@ -109,7 +139,7 @@ final class CoreOperators {
                         + ", expected a list to look for " + element + " in");
             }
             return StringValues.of(value).contains(element.string());
-        };
+        }
     }
 
     /** Inside a list, an element of another kind is simply a different element. */
@@ -128,8 +158,13 @@ final class CoreOperators {
             throw new IllegalArgumentException("expected a whole number of 0 or more, found "
                     + OperandTypes.name(operand) + " " + operand);
         }
-        long max = ((Number) operand).longValue();
-        return value -> {
+        return new MaxLength(((Number) operand).longValue());
+    }
+
+    /** Length of a string (in Unicode code points), or size of a list, map or array, at most {@code max}. */
+    record MaxLength(long max) implements ValueMatcher {
+        @Override
+        public boolean matches(Object value) throws EvaluationException {
             long length;
             if (StringValues.isStringLike(value)) {
                 String s = StringValues.of(value);
@@ -145,7 +180,7 @@ final class CoreOperators {
                         + ", expected a string, list, map or array");
             }
             return length <= max;
-        };
+        }
     }
 
     private static String string(Object operand) {

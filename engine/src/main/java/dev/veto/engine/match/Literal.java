@@ -11,7 +11,7 @@ import java.math.BigInteger;
  * against the literal: that is an {@link EvaluationException}, so the call is denied rather than
  * "not equal" (for example a role given as the number 1 against {@code support_l1}).
  */
-public final class Literal {
+public final class Literal implements ValueMatcher {
 
     /** The four kinds a policy literal can be. */
     public enum Kind { STRING, NUMBER, BOOLEAN, NULL }
@@ -95,9 +95,22 @@ public final class Literal {
         return bool;
     }
 
+    /** Whether this is a NUMBER literal that is a whole number within long's range ({@link #wholeNumber}). */
+    boolean isWhole() {
+        return whole;
+    }
+
+    /** The number as a long, when {@link #isWhole}. */
+    long wholeNumber() {
+        return wholeNumber;
+    }
+
     /**
+     * Equality, the matcher of a bare value in a policy ({@code context.role: support_l1}).
+     *
      * @throws EvaluationException when the value's kind cannot be compared with this literal's kind
      */
+    @Override
     public boolean matches(Object value) throws EvaluationException {
         switch (kind) {
             case NULL:

@@ -53,6 +53,14 @@ public final class OneOf implements ValueMatcher {
         return new OneOf(literals);
     }
 
+    /**
+     * The strings, when a string value is judged by them alone: the list has strings and no numbers (a
+     * numeric string could equal a number). Null otherwise.
+     */
+    String[] stringsAlone() {
+        return strings.isEmpty() || !numbers.isEmpty() ? null : strings.toArray(new String[0]);
+    }
+
     @Override
     public boolean matches(Object value) throws EvaluationException {
         if (value == null) {

@@ -17,9 +17,23 @@ public record PathCheck(ValuePath path, String operator, String operand, ValueMa
 
     @Override
     public boolean test(CallValues call, CheckListener listener) throws EvaluationException {
-        Object value = ValuePath.MISSING;
+        Object value;
         try {
             value = call.valueAt(path);
+        } catch (EvaluationException | RuntimeException | StackOverflowError e) {
+            throw unresolvable(e, listener);
+        }
+        return judge(value, listener);
+    }
+
+    /**
+     * The check on a value already resolved: what {@link #test} does once it has the value, and what the
+     * compiled form of a tool's checks ({@link FastCheck}) falls back to for every value it has no shortcut for.
+     *
+     * @param value the value at the path, {@link ValuePath#MISSING} when there is none
+     */
+    public boolean judge(Object value, CheckListener listener) throws EvaluationException {
+        try {
             boolean matched;
             if (matcher instanceof Exists exists) {
                 matched = value == ValuePath.MISSING ? !exists.expected() : exists.matches(value);
@@ -37,6 +51,12 @@ public record PathCheck(ValuePath path, String operator, String operand, ValueMa
         } catch (RuntimeException | StackOverflowError e) {
             throw failed(value, "operator failed: " + e, listener);
         }
+    }
+
+    /** The error for a path that could not be resolved (a getter on the way threw). */
+    EvaluationException unresolvable(Throwable why, CheckListener listener) {
+        return failed(ValuePath.MISSING,
+                why instanceof EvaluationException ? why.getMessage() : "operator failed: " + why, listener);
     }
 
     private EvaluationException failed(Object value, String why, CheckListener listener) {

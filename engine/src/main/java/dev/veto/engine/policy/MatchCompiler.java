@@ -115,7 +115,7 @@ final class MatchCompiler {
                 return new PathCheck(path, comparison.operator(), text, comparison);
             }
             Literal literal = Literal.of(operand);
-            return new PathCheck(path, "equals", literal.toString(), literal::matches);
+            return new PathCheck(path, "equals", literal.toString(), literal);
         } catch (IllegalArgumentException e) {
             reader.problem(value, "matcher for " + path + ": " + e.getMessage());
             return null;

@@ -1,0 +1,42 @@
+package dev.veto.engine.match;
+
+import java.util.Map;
+
+/**
+ * One call's arguments and context as a tool's compiled checks ({@link CheckProgram}) read them: the
+ * program numbered the distinct paths of the tool's rules, and each is resolved at most once per call into
+ * its slot. A slot is an array index, where {@link CallValues} (the explaining path) hashes the path.
+ *
+ * <p>Only values are kept; a path whose resolution fails (a getter that throws) is resolved again by the
+ * next check and fails again, as in {@link CallValues}. Not thread-safe: one per call, on the calling thread.
+ */
+public final class SlotValues {
+
+    /** Marks a slot whose path led to a null (an empty slot is one not resolved yet). */
+    private static final Object NULL = new Object();
+
+    private final Map<String, ?> arguments;
+    private final Map<String, ?> context;
+    private final Object[] values;
+
+    SlotValues(Map<String, ?> arguments, Map<String, ?> context, int slots) {
+        this.arguments = arguments;
+        this.context = context;
+        this.values = new Object[slots];
+    }
+
+    /**
+     * The value at the path, as {@link ValuePath#resolve} gives it.
+     *
+     * @throws EvaluationException when a getter on the way throws
+     */
+    Object valueAt(int slot, ValuePath path) throws EvaluationException {
+        Object value = values[slot];
+        if (value == null) {
+            value = path.resolve(arguments, context);
+            values[slot] = value == null ? NULL : value;
+            return value;
+        }
+        return value == NULL ? null : value;
+    }
+}
