@@ -53,13 +53,8 @@ public final class Evaluator {
             if (opinion == null) {
                 continue;
             }
-            if (opinion.action() != Action.DENY && rule.hasConstraints()) {
-                if (limited == null) {
-                    limited = new ArrayList<>(2);
-                }
-                limited.add(rule);
-            }
-            if (best == null || Verdict.rank(opinion.action()) > Verdict.rank(best.action())) {
+            limited = withLimits(limited, rule, opinion);
+            if (outranks(opinion, best)) {
                 best = opinion;
             }
         }
@@ -96,13 +91,8 @@ public final class Evaluator {
             if (opinion == null) {
                 continue;
             }
-            if (opinion.action() != Action.DENY && rule.hasConstraints()) {
-                if (limited == null) {
-                    limited = new ArrayList<>(2);
-                }
-                limited.add(rule);
-            }
-            if (best == null || Verdict.rank(opinion.action()) > Verdict.rank(best.action())) {
+            limited = withLimits(limited, rule, opinion);
+            if (outranks(opinion, best)) {
                 best = opinion;
                 if (best.action() == Action.DENY) {
                     break;
@@ -148,6 +138,21 @@ public final class Evaluator {
             tracer.endRule(verdict);
         }
         return verdict;
+    }
+
+    /** The rules with limits that would let the call through: theirs must pass too (a deny needs none). */
+    private static List<CompiledRule> withLimits(List<CompiledRule> limited, CompiledRule rule, Verdict opinion) {
+        if (opinion.action() == Action.DENY || !rule.hasConstraints()) {
+            return limited;
+        }
+        List<CompiledRule> list = limited == null ? new ArrayList<>(2) : limited;
+        list.add(rule);
+        return list;
+    }
+
+    /** Deny beats require_approval beats allow; among equals the first in file order stays. */
+    private static boolean outranks(Verdict opinion, Verdict best) {
+        return best == null || Verdict.rank(opinion.action()) > Verdict.rank(best.action());
     }
 
     /** A condition that could not be evaluated: the rule's opinion is deny, saying why. */
