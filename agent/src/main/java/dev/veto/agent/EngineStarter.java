@@ -8,16 +8,13 @@ import dev.veto.agent.logging.AgentLogging;
 import dev.veto.agent.runtime.StartingGovernor;
 import dev.veto.engine.policy.Policy;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Reads the configuration and, at JVM start, starts the policy engine on its own daemon thread, the first
  * thing premain does: the engine's start is most of the agent's start-up, so it overlaps everything else
  * premain and the JVM do before the application's first governed call (which waits for it in the
  * {@link StartingGovernor}, bounded, and is denied if it does not come: never run unchecked). That thread
- * reads the policy first, which needs nothing else, while premain binds the agent's logging and builds the
- * bootstrap jar; only then does it build the engine, which logs.
+ * reads the policy first ({@link EngineStartup#loadAhead}), then builds the engine around it.
  *
  * <p>This runs BEFORE the bootstrap jar is appended, so this class and everything the engine's thread runs
  * must never name a class of the bootstrap jar ({@code dev.veto.bootstrap.*}, the annotations,
@@ -34,17 +31,12 @@ final class EngineStarter {
     /** How long a governed call waits for the engine that is still starting; generous, it normally takes well under a second. */
     static final Duration ENGINE_WAIT = Duration.ofSeconds(60);
 
-    /** How long the engine's thread waits for premain to bind the agent's logging (it takes milliseconds). */
-    private static final Duration LOGGING_WAIT = Duration.ofSeconds(10);
-
     private final AgentConfig config;
     private final StartingGovernor governor;
-    private final CountDownLatch loggingReady;
 
-    private EngineStarter(AgentConfig config, StartingGovernor governor, CountDownLatch loggingReady) {
+    private EngineStarter(AgentConfig config, StartingGovernor governor) {
         this.config = config;
         this.governor = governor;
-        this.loggingReady = loggingReady;
     }
 
     /**
@@ -55,30 +47,14 @@ final class EngineStarter {
     static EngineStarter prepare(String arguments, boolean onPremainThread) {
         AgentConfig config = ConfigReader.read(arguments);
         if (onPremainThread || EngineStartup.policyMayInstrument(config)) {
-            return new EngineStarter(config, null, null);
+            return new EngineStarter(config, null);
         }
-        EngineStarter starter = new EngineStarter(config, new StartingGovernor(ENGINE_WAIT), new CountDownLatch(1));
+        AgentLogging.initialize();
+        EngineStarter starter = new EngineStarter(config, new StartingGovernor(ENGINE_WAIT));
         Thread thread = new Thread(starter::run, "veto-engine-start");
         thread.setDaemon(true); // an application that ends before the policy is loaded must not wait for it
         thread.start();
-        starter.bindLogging();
         return starter;
-    }
-
-    /**
-     * Binds the agent's SLF4J on premain's thread, while the engine's thread reads the policy. It must be done
-     * before the application's code runs: for that moment a system property names the agent's provider,
-     * which the application's own SLF4J would try to load.
-     */
-    private void bindLogging() {
-        try {
-            AgentLogging.initialize();
-        } catch (Throwable e) {
-            System.err.println("veto: WARNING: the agent's logging could not start (" + e + "); the engine's own "
-                    + "messages are lost, its decisions are not");
-        } finally {
-            loggingReady.countDown();
-        }
     }
 
     AgentConfig config() {
@@ -96,9 +72,8 @@ final class EngineStarter {
     }
 
     /**
-     * The engine's thread: reads the policy (which needs nothing else, and is most of the work), waits until
-     * premain has bound the agent's logging (the engine logs through it), starts the engine and puts it in
-     * force. Whatever happens, the result decides the calls that wait for it.
+     * The engine's thread: reads the policy (most of the work), starts the engine and puts it in force.
+     * Whatever happens, the result decides the calls that wait for it.
      */
     private void run() {
         Policy policy = null;
@@ -107,24 +82,12 @@ final class EngineStarter {
         } catch (Throwable e) {
             // start() reads the policy again and reports what is wrong
         }
-        awaitLogging();
         Started engine = start(policy);
         governor.started(engine.governor());
         try {
             engine.afterStart().run(); // off the first call's path: the engine is already in force
         } catch (Throwable ignored) {
             // only work done ahead of need; whoever needs it does it again and meets the problem there
-        }
-    }
-
-    private void awaitLogging() {
-        try {
-            if (!loggingReady.await(LOGGING_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                System.err.println("veto: WARNING: the agent's logging took more than " + LOGGING_WAIT.toSeconds()
-                        + " s to start; the engine starts without it");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

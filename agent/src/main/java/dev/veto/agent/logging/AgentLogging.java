@@ -1,43 +1,27 @@
 package dev.veto.agent.logging;
 
-import org.slf4j.LoggerFactory;
-
 /**
- * Binds the agent's relocated SLF4J to {@link StderrLoggerProvider} before anything logs. The relocated
- * copy still reads the application's {@code slf4j.provider} system property (a property name is not a
- * package, so shading leaves it alone) and would try to load the application's provider, which is not of
- * its relocated type. So while the agent's copy initialises (at start-up, before the application's own code
- * runs) the property names the agent's own provider, and is restored at once: SLF4J then loads that class
- * directly instead of scanning every jar for service files (tens of milliseconds of start-up). Its internal
- * verbosity is raised to WARN meanwhile, so it does not announce the explicit provider on stderr.
+ * Points the agent's relocated SLF4J at {@link StderrLoggerProvider}. SLF4J then loads that class directly
+ * when the engine first logs, instead of scanning every jar of the class path for service files (tens of
+ * milliseconds of start-up), and says nothing about it (internal verbosity WARN).
+ *
+ * <p>The two property names below are SLF4J's own, but in the agent jar the shade plugin renames them, in
+ * the relocated SLF4J and here alike, to {@code dev.veto.shaded.slf4j.*} (see the agent's pom). So they
+ * are set for good, and at no time does the application's own SLF4J read them (it would try to load a
+ * provider of the agent's relocated type), nor the agent's SLF4J the application's. Binding is left to the
+ * first logger the engine asks for, on the engine's start-up thread, off premain's path.
  */
 public final class AgentLogging {
 
     private static final String PROVIDER_PROPERTY = "slf4j.provider";
+    private static final String VERBOSITY_PROPERTY = "slf4j.internal.verbosity";
 
     private AgentLogging() {
     }
 
-    private static final String VERBOSITY_PROPERTY = "slf4j.internal.verbosity";
-
+    /** Before anything of the engine logs. */
     public static void initialize() {
-        String applications = System.getProperty(PROVIDER_PROPERTY);
-        String verbosity = System.getProperty(VERBOSITY_PROPERTY);
         System.setProperty(PROVIDER_PROPERTY, StderrLoggerProvider.class.getName());
         System.setProperty(VERBOSITY_PROPERTY, "WARN");
-        try {
-            LoggerFactory.getILoggerFactory();
-        } finally {
-            restore(PROVIDER_PROPERTY, applications);
-            restore(VERBOSITY_PROPERTY, verbosity);
-        }
-    }
-
-    private static void restore(String property, String value) {
-        if (value == null) {
-            System.clearProperty(property);
-        } else {
-            System.setProperty(property, value);
-        }
     }
 }
