@@ -58,7 +58,7 @@ final class CanonicalJson {
         }
     }
 
-    private static void write(JsonNode node, JsonGenerator generator) throws IOException {
+    static void write(JsonNode node, JsonGenerator generator) throws IOException {
         if (node.isObject()) {
             List<String> names = new ArrayList<>(node.size());
             for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {

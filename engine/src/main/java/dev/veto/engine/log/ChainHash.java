@@ -1,6 +1,9 @@
 package dev.veto.engine.log;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +32,19 @@ final class ChainHash {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    /** As {@link #of(String, ObjectNode)}, for a line being written. */
+    String of(String prev, LineFields content) {
+        sha256.reset();
+        sha256.update(prev.getBytes(StandardCharsets.UTF_8));
+        try (JsonGenerator generator = CanonicalJson.MAPPER.getFactory().createGenerator(canonical.clear())) {
+            content.writeCanonical(generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a text buffer cannot fail", e);
+        }
+        canonical.digestUtf8(sha256);
+        return HexFormat.of().formatHex(sha256.digest());
     }
 
     /** The hash of a line whose content (with {@code prev}, without {@code hash}) is {@code content}. */

@@ -1,7 +1,6 @@
 package dev.veto.engine.log;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
 /**
@@ -17,51 +16,36 @@ final class DecisionLine {
 
     private final JsonValues values = new JsonValues();
 
-    /** Not thread-safe: one per writing thread. */
-    ObjectNode toJson(DecisionRecord record) {
-        ObjectNode line = CanonicalJson.MAPPER.createObjectNode();
-        putText(line, "time", record.time() == null ? null : record.time().toString());
-        putText(line, "kind", record.kind());
-        putText(line, "decision_id", record.decisionId());
-        putText(line, "tool", record.tool());
-        putText(line, "action", record.action());
-        putText(line, "rule", record.ruleId());
-        putText(line, "reason", record.reason());
-        putValue(line, "context", record.context());
-        putValue(line, "arguments", record.arguments());
-        putText(line, "mode", record.mode());
-        putText(line, "policy", record.policyName());
-        putText(line, "policy_hash", record.policyHash());
+    /** Fills {@code line} with the record's fields. Not thread-safe: one per writing thread. */
+    LineFields fill(DecisionRecord record, LineFields line) {
+        line.text("time", record.time() == null ? null : record.time().toString())
+                .text("kind", record.kind())
+                .text("decision_id", record.decisionId())
+                .text("tool", record.tool())
+                .text("action", record.action())
+                .text("rule", record.ruleId())
+                .text("reason", record.reason())
+                .tree("context", json(record.context()))
+                .tree("arguments", json(record.arguments()))
+                .text("mode", record.mode())
+                .text("policy", record.policyName())
+                .text("policy_hash", record.policyHash());
         if (!"approval".equals(record.kind())) {
-            line.put("eval_ns", record.evaluationNanos());
+            line.number("eval_ns", record.evaluationNanos());
         }
-        putText(line, "reviewer", record.reviewer());
-        putText(line, "outcome", record.outcome());
+        line.text("reviewer", record.reviewer()).text("outcome", record.outcome());
         if (record.waitedMillis() != null) {
-            line.put("waited_ms", record.waitedMillis());
+            line.number("waited_ms", record.waitedMillis());
         }
         return line;
     }
 
     /** The first line of a new chain segment, saying why the previous chain could not be continued. */
-    static ObjectNode chainRestart(Instant time, String reason) {
-        ObjectNode line = CanonicalJson.MAPPER.createObjectNode();
-        line.put("time", time.toString());
-        line.put("kind", CHAIN_RESTART);
-        line.put("reason", reason);
-        return line;
+    static LineFields chainRestart(Instant time, String reason, LineFields line) {
+        return line.text("time", time.toString()).text("kind", CHAIN_RESTART).text("reason", reason);
     }
 
-    private static void putText(ObjectNode line, String field, String value) {
-        if (value != null) {
-            line.put(field, value);
-        }
-    }
-
-    private void putValue(ObjectNode line, String field, Object value) {
-        if (value != null) {
-            JsonNode json = values.toJson(value);
-            line.set(field, json);
-        }
+    private JsonNode json(Object value) {
+        return value == null ? null : values.toJson(value);
     }
 }

@@ -75,12 +75,12 @@ public final class JsonValues {
 
     private JsonNode convert(Object value, int depth) {
         if (--valuesLeft < 0) {
-            return NODES.textNode("<cut>");
+            return text("<cut>");
         }
         try {
             return convertOrThrow(value, depth);
         } catch (RuntimeException | StackOverflowError e) {
-            return NODES.textNode(printable(value));
+            return text(printable(value));
         }
     }
 
@@ -89,7 +89,7 @@ public final class JsonValues {
             return NODES.nullNode();
         }
         if (value instanceof String s) {
-            return NODES.textNode(s);
+            return text(s);
         }
         if (value instanceof Boolean b) {
             return NODES.booleanNode(b);
@@ -98,7 +98,7 @@ public final class JsonValues {
             return number(n);
         }
         if (value instanceof CharSequence || value instanceof Character) {
-            return NODES.textNode(value.toString());
+            return text(value.toString());
         }
         if (value instanceof Enum<?> e) {
             return NODES.textNode(e.name());
@@ -118,10 +118,10 @@ public final class JsonValues {
         boolean container = value instanceof Map<?, ?> || value instanceof Iterable<?> || value.getClass().isArray()
                 || ObjectProperties.hasProperties(value);
         if (!container) {
-            return NODES.textNode(printable(value));
+            return text(printable(value));
         }
         if (!path.add(value)) {
-            return NODES.textNode("<cycle: " + value.getClass().getSimpleName() + ">");
+            return text("<cycle: " + value.getClass().getSimpleName() + ">");
         }
         try {
             if (value instanceof Map<?, ?> map) {
@@ -151,7 +151,7 @@ public final class JsonValues {
     private ObjectNode object(Map<?, ?> map, int depth) {
         ObjectNode object = NODES.objectNode();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
-            object.set(printable(entry.getKey()), convert(entry.getValue(), depth + 1));
+            object.set(WellFormedText.of(printable(entry.getKey())), convert(entry.getValue(), depth + 1));
         }
         return object;
     }
@@ -180,7 +180,7 @@ public final class JsonValues {
         try {
             return NODES.numberNode(new BigDecimal(n.toString())); // other Number types: by their text if numeric
         } catch (NumberFormatException e) {
-            return NODES.textNode(printable(n));
+            return text(printable(n));
         }
     }
 
@@ -188,13 +188,16 @@ public final class JsonValues {
     private static JsonNode foreignTree(Object tree) {
         String text = printable(tree);
         try {
-            return CanonicalJson.MAPPER.readTree(text);
+            return exactNumbers(CanonicalJson.MAPPER.readTree(text));
         } catch (IOException | RuntimeException e) {
-            return NODES.textNode(text);
+            return text(text);
         }
     }
 
-    /** A tree given as an argument, with doubles turned into exact decimals so it reads back the same. */
+    /**
+     * A tree given as an argument, with doubles turned into exact decimals so it reads back the same, and its
+     * texts made well-formed.
+     */
     private static JsonNode exactNumbers(JsonNode node) {
         if (node.isFloatingPointNumber() && !node.isBigDecimal()) {
             return number(node.numberValue());
@@ -203,7 +206,7 @@ public final class JsonValues {
             ObjectNode copy = NODES.objectNode();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                copy.set(field.getKey(), exactNumbers(field.getValue()));
+                copy.set(WellFormedText.of(field.getKey()), exactNumbers(field.getValue()));
             }
             return copy;
         }
@@ -214,7 +217,15 @@ public final class JsonValues {
             }
             return copy;
         }
+        if (node.isTextual()) {
+            return text(node.textValue());
+        }
         return node.deepCopy();
+    }
+
+    /** A text node of well-formed text ({@link WellFormedText}). */
+    private static JsonNode text(String value) {
+        return NODES.textNode(WellFormedText.of(value));
     }
 
     /** {@code String.valueOf}, and a marker when even that throws. */

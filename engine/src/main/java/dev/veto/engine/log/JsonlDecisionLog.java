@@ -1,6 +1,6 @@
 package dev.veto.engine.log;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -72,6 +72,7 @@ public final class JsonlDecisionLog implements DecisionLog {
 
     // Touched by the writer thread only.
     private final DecisionLine lines = new DecisionLine();
+    private final LineFields fields = new LineFields();
     private final ChainHash chain = new ChainHash();
     private final TextBuffer lineText = new TextBuffer();
     private String prevHash;
@@ -199,7 +200,7 @@ public final class JsonlDecisionLog implements DecisionLog {
             for (Object item : batch) {
                 try {
                     if (item instanceof DecisionRecord record) {
-                        write(lines.toJson(record));
+                        write(lines.fill(record, fields.clear()));
                     } else if (item instanceof FlushRequest request) {
                         flushToDisk();
                         request.done().countDown();
@@ -246,17 +247,20 @@ public final class JsonlDecisionLog implements DecisionLog {
             out.write('\n'); // end the cut-off line so that it stays one (bad) line and ours start clean
         }
         prevHash = ChainHash.GENESIS;
-        write(DecisionLine.chainRestart(Instant.now(), "the log's previous chain could not be continued: " + tail.damage()));
+        write(DecisionLine.chainRestart(Instant.now(), "the log's previous chain could not be continued: " + tail.damage(),
+                fields.clear()));
         out.flush();
     }
 
     /** Adds the chain fields and writes the line; on the log's thread (or in the constructor, before it starts). */
-    private void write(ObjectNode line) {
+    private void write(LineFields line) {
         try {
-            line.put(ChainHash.PREV, prevHash);
+            line.text(ChainHash.PREV, prevHash);
             String hash = chain.of(prevHash, line);
-            line.put(ChainHash.HASH, hash);
-            CanonicalJson.MAPPER.writeValue(lineText.clear(), line);
+            line.text(ChainHash.HASH, hash);
+            try (JsonGenerator generator = CanonicalJson.MAPPER.getFactory().createGenerator(lineText.clear())) {
+                line.writeInOrder(generator);
+            }
             prevHash = hash;
         } catch (IOException | RuntimeException e) {
             problems.println("veto decision log " + file + ": a line could not be encoded (" + e + "): " + line);

@@ -182,6 +182,52 @@ class JsonlDecisionLogTest {
     }
 
     @Test
+    void randomValuesOfEveryKindGiveLinesThatVerify() throws Exception {
+        Path file = dir.resolve("random.jsonl");
+        java.util.Random random = new java.util.Random(20261126L);
+        try (JsonlDecisionLog log = open(file)) {
+            for (int i = 0; i < 500; i++) {
+                Map<String, Object> arguments = new java.util.LinkedHashMap<>();
+                for (int k = random.nextInt(6); k > 0; k--) {
+                    arguments.put(randomText(random), randomValue(random, 0));
+                }
+                log.append(Records.decision("d-" + i, arguments));
+            }
+        }
+        assertEquals(500, lines(file).size());
+        ChainVerification verification = DecisionLogVerifier.verify(file);
+        assertTrue(verification.ok(), verification.toString());
+    }
+
+    private static Object randomValue(java.util.Random random, int depth) {
+        return switch (random.nextInt(depth > 2 ? 6 : 8)) {
+            case 0 -> randomText(random);
+            case 1 -> random.nextInt();
+            case 2 -> random.nextLong();
+            case 3 -> BigDecimal.valueOf(random.nextLong(), random.nextInt(10) - 3);
+            case 4 -> random.nextDouble() * 1e6;
+            case 5 -> random.nextBoolean();
+            case 6 -> List.of(randomValue(random, depth + 1), randomValue(random, depth + 1));
+            default -> Map.of(randomText(random) + "k", randomValue(random, depth + 1));
+        };
+    }
+
+    /** Texts with control characters, non-ASCII letters, emoji and the odd lone surrogate. */
+    private static String randomText(java.util.Random random) {
+        StringBuilder text = new StringBuilder();
+        for (int i = random.nextInt(10); i > 0; i--) {
+            switch (random.nextInt(6)) {
+                case 0 -> text.append((char) random.nextInt(0x20));
+                case 1 -> text.append((char) (0xC0 + random.nextInt(0x2000)));
+                case 2 -> text.append("\uD83D\uDE00");
+                case 3 -> text.append(random.nextInt(20) == 0 ? '\uD800' : '"');
+                default -> text.append((char) ('a' + random.nextInt(26)));
+            }
+        }
+        return text.toString();
+    }
+
+    @Test
     void reopeningALogContinuesItsChain() throws Exception {
         Path file = dir.resolve("continued.jsonl");
         try (JsonlDecisionLog log = open(file)) {
