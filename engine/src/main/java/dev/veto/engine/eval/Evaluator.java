@@ -67,31 +67,35 @@ public final class Evaluator {
     /** The hot path: the same rules, opinions and precedence as {@link #opinion}, on the compiled checks. */
     private static Verdict run(ToolProgram program, Map<String, ?> arguments, Map<String, ?> context) {
         CompiledRule[] rules = program.rules();
-        int[] firstCondition = program.firstCondition();
-        int[] entries = program.entries();
+        int[] plan = program.plan();
+        Verdict[] verdicts = program.verdicts();
         CheckProgram checks = program.checks();
         SlotValues call = checks.newCall(arguments, context);
         Verdict best = null;
         List<CompiledRule> limited = null;
+        int at = 0;
         for (int r = 0; r < rules.length; r++) {
-            CompiledRule rule = rules[r];
-            Verdict opinion = rule.always();
-            int first = firstCondition[r];
-            for (int c = first, end = firstCondition[r + 1]; c < end; c++) {
+            int head = plan[at];
+            int conditions = head >>> 1;
+            Verdict opinion = verdicts[at];
+            for (int c = 1; c <= conditions; c++) {
                 try {
-                    if (checks.holds(entries[c], call)) {
-                        opinion = rule.onMatch()[c - first];
+                    if (checks.holds(plan[at + c], call)) {
+                        opinion = verdicts[at + c];
                         break;
                     }
                 } catch (EvaluationException e) {
-                    opinion = unevaluable(rule, rule.conditions()[c - first], e);
+                    opinion = unevaluable(rules[r], rules[r].conditions()[c - 1], e);
                     break;
                 }
             }
+            at += 1 + conditions;
             if (opinion == null) {
                 continue;
             }
-            limited = withLimits(limited, rule, opinion);
+            if ((head & 1) != 0) {
+                limited = withLimits(limited, rules[r], opinion);
+            }
             if (outranks(opinion, best)) {
                 best = opinion;
                 if (best.action() == Action.DENY) {

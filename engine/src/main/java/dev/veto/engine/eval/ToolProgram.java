@@ -6,36 +6,42 @@ import dev.veto.engine.policy.Policy;
 
 /**
  * Everything the hot path needs to decide a call to one tool, built once per tool name: its rules in file
- * order, their conditions' matches compiled together into one {@link CheckProgram} (so one call's checks
- * sit together in memory, and each path is resolved once), and the verdict when no rule has an opinion.
+ * order, their conditions' matches compiled together into one {@link CheckProgram} (so a call's checks lie
+ * together in memory, and each path is resolved once), and the verdict when no rule has an opinion.
  *
- * @param rules          the rules whose {@code tool} matches, in file order
- * @param firstCondition the conditions of {@code rules[r]} are {@code entries[firstCondition[r]]} up to
- *                       {@code entries[firstCondition[r + 1]]}; one more element than there are rules
- * @param entries        each condition's entry into {@code checks}
- * @param checks         the compiled matches
- * @param byDefault      the verdict when no rule gives an opinion (default_action)
+ * <p>The rules are laid out flat, for the same reason: {@code plan} holds, for each rule in turn, a head
+ * word (its number of conditions {@code n}, shifted left by one, with the low bit set when the rule has
+ * limits) followed by its {@code n} conditions' entries into {@code checks}; {@code verdicts} holds, at the
+ * same positions, the rule's unconditional opinion (or null) and each condition's opinion. A call reads two
+ * arrays in order instead of visiting each rule's objects.
+ *
+ * @param rules     the rules whose {@code tool} matches, in file order (read for errors and limits)
+ * @param plan      see above
+ * @param verdicts  see above
+ * @param checks    the compiled matches
+ * @param byDefault the verdict when no rule gives an opinion (default_action)
  */
-record ToolProgram(CompiledRule[] rules, int[] firstCondition, int[] entries, CheckProgram checks,
-        Verdict byDefault) {
+record ToolProgram(CompiledRule[] rules, int[] plan, Verdict[] verdicts, CheckProgram checks, Verdict byDefault) {
 
     static ToolProgram of(String tool, CompiledRule[] rules, Policy policy) {
-        CheckProgram.Builder builder = new CheckProgram.Builder();
-        int[] firstCondition = new int[rules.length + 1];
-        int count = 0;
+        int size = rules.length;
         for (CompiledRule rule : rules) {
-            count += rule.conditions().length;
+            size += rule.conditions().length;
         }
-        int[] entries = new int[count];
-        int next = 0;
-        for (int r = 0; r < rules.length; r++) {
-            firstCondition[r] = next;
-            for (Condition condition : rules[r].conditions()) {
-                entries[next++] = builder.add(condition.match());
+        int[] plan = new int[size];
+        Verdict[] verdicts = new Verdict[size];
+        CheckProgram.Builder builder = new CheckProgram.Builder();
+        int at = 0;
+        for (CompiledRule rule : rules) {
+            Condition[] conditions = rule.conditions();
+            plan[at] = conditions.length << 1 | (rule.hasConstraints() ? 1 : 0);
+            verdicts[at] = rule.always();
+            for (int c = 0; c < conditions.length; c++) {
+                plan[at + 1 + c] = builder.add(conditions[c].match());
+                verdicts[at + 1 + c] = rule.onMatch()[c];
             }
+            at += 1 + conditions.length;
         }
-        firstCondition[rules.length] = next;
-        return new ToolProgram(rules, firstCondition, entries, builder.build(),
-                Evaluator.byDefault(policy, tool, rules.length));
+        return new ToolProgram(rules, plan, verdicts, builder.build(), Evaluator.byDefault(policy, tool, rules.length));
     }
 }

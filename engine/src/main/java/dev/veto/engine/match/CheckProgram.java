@@ -1,20 +1,41 @@
 package dev.veto.engine.match;
 
+import static dev.veto.engine.match.CheckShape.CONTAINS;
+import static dev.veto.engine.match.CheckShape.ENDS_WITH;
+import static dev.veto.engine.match.CheckShape.EXISTS;
+import static dev.veto.engine.match.CheckShape.EXPECTED;
+import static dev.veto.engine.match.CheckShape.IGNORE_CASE;
+import static dev.veto.engine.match.CheckShape.KIND;
+import static dev.veto.engine.match.CheckShape.MAX_LENGTH;
+import static dev.veto.engine.match.CheckShape.NEGATED;
+import static dev.veto.engine.match.CheckShape.REGEX;
+import static dev.veto.engine.match.CheckShape.STARTS_WITH;
+import static dev.veto.engine.match.CheckShape.STRING_IN;
+import static dev.veto.engine.match.CheckShape.WHOLE;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code match:} expressions of one tool's conditions compiled into one flat array of checks with jumps,
- * for the hot path: each check says which check comes next when it holds and when it does not, or that the
- * condition's match is decided ({@link #MATCH}, {@link #MISS}). {@code all}, {@code any} and {@code not}
- * become jumps (not swaps the targets), so evaluation is a loop rather than calls down a tree.
+ * The {@code match:} expressions of one tool's conditions compiled for the hot path into one {@code int[]}
+ * of checks with jumps: each check names its path's slot, the check to go to when it holds and when it
+ * does not, or that the match is decided ({@link #MATCH}, {@link #MISS}), and its operand ({@link CheckShape}).
+ * {@code all}, {@code any} and {@code not} become jumps ({@code not} swaps the targets), so evaluating is
+ * a loop rather than calls down a tree.
+ *
+ * <p>Why an array: a call to a tool reads all of that tool's checks, and on a large policy they are
+ * rarely in the CPU's cache. As objects (a check, its matcher, a set, its nodes, a string and its bytes)
+ * each check cost several memory accesses to scattered places; here the checks and their operands lie in
+ * the order they are evaluated, in one block the CPU reads ahead. The values a policy mostly meets (a
+ * String, an int or long) are judged inline; every other value (missing, null, another type) and operator
+ * goes to the check's {@link PathCheck}, so answers and error messages are exactly the tree's.
  *
  * <p>The semantics are the tree's ({@link Expression}): checks run in the order written, stop as soon as
- * the result is known, and an {@link EvaluationException} propagates at once from wherever it is met. The
- * checks are laid out in the order they are evaluated and built together, so a call walks memory forward.
- * Each distinct path of the tool gets a slot ({@link SlotValues}): resolved at most once per call.
+ * the result is known, and an {@link EvaluationException} propagates at once from wherever it is met. Each
+ * distinct path of the tool has a slot ({@link SlotValues}): resolved at most once per call.
  */
 public final class CheckProgram {
 
@@ -23,17 +44,27 @@ public final class CheckProgram {
     /** The condition's match does not hold. */
     public static final int MISS = -2;
 
-    private final FastCheck[] checks;
-    private final int slots;
+    /** A check's words: kind and flags, slot, on true, on false, index of its PathCheck in refs, operands. */
+    private static final int SLOT = 1;
+    private static final int ON_TRUE = 2;
+    private static final int ON_FALSE = 3;
+    private static final int SOURCE = 4;
+    private static final int OPERANDS = 5;
 
-    private CheckProgram(FastCheck[] checks, int slots) {
-        this.checks = checks;
-        this.slots = slots;
+    private final int[] code;
+    /** Each check's PathCheck, followed by its strings for STRING_IN. */
+    private final Object[] refs;
+    private final ValuePath[] paths;
+
+    private CheckProgram(int[] code, Object[] refs, ValuePath[] paths) {
+        this.code = code;
+        this.refs = refs;
+        this.paths = paths;
     }
 
     /** A fresh set of slots for one call. */
     public SlotValues newCall(Map<String, ?> arguments, Map<String, ?> context) {
-        return new SlotValues(arguments, context, slots);
+        return new SlotValues(arguments, context, paths);
     }
 
     /**
@@ -42,47 +73,195 @@ public final class CheckProgram {
      * @throws EvaluationException when a check on the way cannot be judged
      */
     public boolean holds(int entry, SlotValues call) throws EvaluationException {
+        int[] code = this.code;
         int at = entry;
         while (at >= 0) {
-            FastCheck check = checks[at];
-            at = check.test(call) ? check.onTrue : check.onFalse;
+            at = test(code, at, call) ? code[at + ON_TRUE] : code[at + ON_FALSE];
         }
         return at == MATCH;
     }
 
+    private boolean test(int[] code, int at, SlotValues call) throws EvaluationException {
+        int op = code[at];
+        Object value;
+        try {
+            value = call.valueAt(code[at + SLOT]);
+        } catch (EvaluationException | RuntimeException | StackOverflowError e) {
+            throw source(at).unresolvable(e, null);
+        }
+        int operands = at + OPERANDS;
+        switch (op & KIND) {
+            case EXISTS:
+                return value == ValuePath.MISSING ? (op & EXPECTED) == 0 : (value != null) == ((op & EXPECTED) != 0);
+            case STRING_IN:
+                if (value instanceof String s) {
+                    return isOneOf(s, operands, code[at + SOURCE] + 1) != ((op & NEGATED) != 0);
+                }
+                break;
+            case WHOLE:
+                if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+                    long number = ((Number) value).longValue();
+                    return ordered(code[operands], Long.compare(number, CheckShape.longAt(code, operands + 1)));
+                }
+                break;
+            case STARTS_WITH:
+                if (value instanceof String s) {
+                    return PackedText.startsWith(s, code, operands);
+                }
+                break;
+            case ENDS_WITH:
+                if (value instanceof String s) {
+                    return PackedText.endsWith(s, code, operands);
+                }
+                break;
+            case CONTAINS:
+                if (value instanceof String s) {
+                    return PackedText.contains(s, code, operands);
+                }
+                break;
+            case MAX_LENGTH:
+                if (value instanceof String s) {
+                    long max = CheckShape.longAt(code, operands);
+                    // code points never outnumber chars: only a string longer in chars needs counting
+                    return s.length() <= max || s.codePointCount(0, s.length()) <= max;
+                }
+                break;
+            case REGEX:
+                if (value instanceof String s && !mayMatch(s, operands, (op & IGNORE_CASE) != 0)) {
+                    return false;
+                }
+                break;
+            default:
+                break;
+        }
+        return source(at).judge(value, null);
+    }
+
+    private PathCheck source(int at) {
+        return (PathCheck) refs[code[at + SOURCE]];
+    }
+
+    /** Hashes first: most values differ from every string, and then no string's text is read. */
+    private boolean isOneOf(String s, int operands, int firstString) {
+        int hash = s.hashCode();
+        for (int i = 0, n = code[operands]; i < n; i++) {
+            if (code[operands + 1 + i] == hash && refs[firstString + i].equals(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@link RequiredLiterals#mayMatch} on the pieces kept inline. */
+    private boolean mayMatch(String s, int operands, boolean ignoreCase) {
+        int at = operands + 1;
+        for (int i = 0, n = code[operands]; i < n; i++) {
+            if (ignoreCase ? !PackedText.containsIgnoringCase(s, code, at) : !PackedText.contains(s, code, at)) {
+                return false;
+            }
+            at += 1 + (PackedText.length(code, at) + 1) / 2;
+        }
+        return true;
+    }
+
+    private static boolean ordered(int order, int cmp) {
+        return switch (order) {
+            case CheckShape.LT -> cmp < 0;
+            case CheckShape.LE -> cmp <= 0;
+            case CheckShape.GT -> cmp > 0;
+            case CheckShape.GE -> cmp >= 0;
+            case CheckShape.EQ -> cmp == 0;
+            default -> cmp != 0;
+        };
+    }
+
     /** Number of checks, for tests. */
     int size() {
-        return checks.length;
+        int count = 0;
+        for (int at = 0; at < code.length; at += OPERANDS + operandWords(at)) {
+            count++;
+        }
+        return count;
+    }
+
+    private int operandWords(int at) {
+        int operands = at + OPERANDS;
+        return switch (code[at] & KIND) {
+            case STRING_IN -> 1 + code[operands];
+            case WHOLE -> 3;
+            case STARTS_WITH, ENDS_WITH, CONTAINS -> 1 + (code[operands] + 1) / 2;
+            case MAX_LENGTH -> 2;
+            case REGEX -> {
+                int end = operands + 1;
+                for (int i = 0; i < code[operands]; i++) {
+                    end += 1 + (code[end] + 1) / 2;
+                }
+                yield end - operands;
+            }
+            default -> 0;
+        };
     }
 
     /** Collects the conditions of one tool, in the order the evaluator will ask about them. */
     public static final class Builder {
 
-        /** A leaf waiting for its final index: targets are leaf numbers in emission order, or MATCH / MISS. */
+        /** A check waiting for its place: targets are leaf numbers in emission order, or MATCH / MISS. */
         private record Leaf(PathCheck check, int onTrue, int onFalse) {
         }
 
-        private final List<FastCheck> checks = new ArrayList<>();
+        private int[] code = new int[64];
+        private int size;
+        private final List<Object> refs = new ArrayList<>();
         private final Map<ValuePath, Integer> slots = new IdentityHashMap<>();
+        private final List<ValuePath> paths = new ArrayList<>();
 
         /** Compiles one condition's match; the returned entry is what {@link #holds} starts from. */
         public int add(Expression match) {
             List<Leaf> emitted = new ArrayList<>();
             int entry = emit(match, MATCH, MISS, emitted);
-            // Leaves were emitted last first (each needs its successors' numbers); lay them out first first.
-            int base = checks.size();
-            int last = emitted.size() - 1;
-            for (int i = last; i >= 0; i--) {
-                Leaf leaf = emitted.get(i);
-                int slot = slots.computeIfAbsent(leaf.check().path(), path -> slots.size());
-                checks.add(FastCheck.of(leaf.check(), slot, place(leaf.onTrue(), base, last),
-                        place(leaf.onFalse(), base, last)));
+            // Leaves were emitted last first (each needs its successors' places); they are laid out first first.
+            int count = emitted.size();
+            CheckShape[] shapes = new CheckShape[count];
+            int[] places = new int[count];
+            int at = size;
+            for (int leaf = count - 1; leaf >= 0; leaf--) {
+                shapes[leaf] = CheckShape.of(emitted.get(leaf).check().matcher());
+                places[leaf] = at;
+                at += OPERANDS + shapes[leaf].words.length;
             }
-            return place(entry, base, last);
+            for (int leaf = count - 1; leaf >= 0; leaf--) {
+                Leaf emittedLeaf = emitted.get(leaf);
+                CheckShape shape = shapes[leaf];
+                append(shape.op);
+                append(slotOf(emittedLeaf.check().path()));
+                append(place(emittedLeaf.onTrue(), places));
+                append(place(emittedLeaf.onFalse(), places));
+                append(refs.size());
+                refs.add(emittedLeaf.check());
+                refs.addAll(List.of(shape.strings));
+                for (int word : shape.words) {
+                    append(word);
+                }
+            }
+            return place(entry, places);
         }
 
-        private static int place(int target, int base, int last) {
-            return target < 0 ? target : base + last - target;
+        private int slotOf(ValuePath path) {
+            return slots.computeIfAbsent(path, p -> {
+                paths.add(p);
+                return paths.size() - 1;
+            });
+        }
+
+        private static int place(int target, int[] places) {
+            return target < 0 ? target : places[target];
+        }
+
+        private void append(int word) {
+            if (size == code.length) {
+                code = Arrays.copyOf(code, size * 2);
+            }
+            code[size++] = word;
         }
 
         /**
@@ -116,7 +295,7 @@ public final class CheckProgram {
         }
 
         public CheckProgram build() {
-            return new CheckProgram(checks.toArray(new FastCheck[0]), slots.size());
+            return new CheckProgram(Arrays.copyOf(code, size), refs.toArray(), paths.toArray(new ValuePath[0]));
         }
     }
 }

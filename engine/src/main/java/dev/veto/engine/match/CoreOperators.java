@@ -13,8 +13,8 @@ import java.util.regex.PatternSyntaxException;
  * The operators of the policy language itself: {@code in}, {@code not_in}, {@code regex},
  * {@code contains}, {@code starts_with}, {@code ends_with}, {@code exists}, {@code max_length}. Each
  * compiles its operand once (regexes included) and judges values without allocation. The matchers are
- * named classes rather than lambdas so that {@link FastCheck} can read their operands and judge the
- * common values inline.
+ * named classes rather than lambdas so that {@link CheckShape} can read their operands, and the hot
+ * path judge common values inline.
  */
 final class CoreOperators {
 

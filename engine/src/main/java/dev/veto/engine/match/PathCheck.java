@@ -28,7 +28,7 @@ public record PathCheck(ValuePath path, String operator, String operand, ValueMa
 
     /**
      * The check on a value already resolved: what {@link #test} does once it has the value, and what the
-     * compiled form of a tool's checks ({@link FastCheck}) falls back to for every value it has no shortcut for.
+     * compiled form of a tool's checks ({@link CheckProgram}) falls back to for every value it has no shortcut for.
      *
      * @param value the value at the path, {@link ValuePath#MISSING} when there is none
      */

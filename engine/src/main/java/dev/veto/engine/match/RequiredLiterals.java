@@ -108,9 +108,14 @@ final class RequiredLiterals {
         return true;
     }
 
-    /** The pieces, for tests. */
+    /** The pieces (also what {@link CheckProgram} keeps inline). */
     List<String> literals() {
         return List.of(literals);
+    }
+
+    /** Whether the pieces are compared with ASCII letters in either case, as {@code (?i)} does. */
+    boolean ignoreCase() {
+        return ignoreCase;
     }
 
     /**
@@ -133,7 +138,7 @@ final class RequiredLiterals {
     }
 
     /** {@code literal} is printable ASCII (the grammar allows nothing else). */
-    private static boolean sameIgnoringCase(char text, char literal) {
+    static boolean sameIgnoringCase(char text, char literal) {
         if (text == literal || text >= 128) {
             return true;
         }

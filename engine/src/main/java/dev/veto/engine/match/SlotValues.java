@@ -17,23 +17,26 @@ public final class SlotValues {
 
     private final Map<String, ?> arguments;
     private final Map<String, ?> context;
+    private final ValuePath[] paths;
     private final Object[] values;
 
-    SlotValues(Map<String, ?> arguments, Map<String, ?> context, int slots) {
+    /** @param paths the program's path of each slot */
+    SlotValues(Map<String, ?> arguments, Map<String, ?> context, ValuePath[] paths) {
         this.arguments = arguments;
         this.context = context;
-        this.values = new Object[slots];
+        this.paths = paths;
+        this.values = new Object[paths.length];
     }
 
     /**
-     * The value at the path, as {@link ValuePath#resolve} gives it.
+     * The value at the slot's path, as {@link ValuePath#resolve} gives it.
      *
      * @throws EvaluationException when a getter on the way throws
      */
-    Object valueAt(int slot, ValuePath path) throws EvaluationException {
+    Object valueAt(int slot) throws EvaluationException {
         Object value = values[slot];
         if (value == null) {
-            value = path.resolve(arguments, context);
+            value = paths[slot].resolve(arguments, context);
             values[slot] = value == null ? NULL : value;
             return value;
         }

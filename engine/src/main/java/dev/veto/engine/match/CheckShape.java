@@ -1,0 +1,171 @@
+package dev.veto.engine.match;
+
+import java.util.List;
+
+/**
+ * What one check's matcher lets {@link CheckProgram} judge inline, read once when the program is built:
+ * a kind with flags, the operand as ints (whole numbers, string hashes, literal text packed by
+ * {@link PackedText}) and, for equality with strings, the strings themselves, read only after a hash
+ * matched. A matcher or operand with no such shape is {@link #GENERIC}: the check's {@link PathCheck}
+ * judges every value.
+ */
+final class CheckShape {
+
+    static final int GENERIC = 0;
+    /** {@code exists}; the flag {@link #EXPECTED} is its operand. */
+    static final int EXISTS = 1;
+    /** A String equal to one of the strings (equality, {@code ==}, a list, {@code in}); {@link #NEGATED}: none. */
+    static final int STRING_IN = 2;
+    /** An int, long, short or byte compared with a whole number: [order, high word, low word]. */
+    static final int WHOLE = 3;
+    static final int STARTS_WITH = 4;
+    static final int ENDS_WITH = 5;
+    static final int CONTAINS = 6;
+    /** A String's length in code points at most [high word, low word]. */
+    static final int MAX_LENGTH = 7;
+    /** Only the regex's literal prefilter ([count, packed pieces...]); when it passes, the matcher runs the regex. */
+    static final int REGEX = 8;
+
+    static final int KIND = 0xFF;
+    static final int NEGATED = 1 << 8;
+    static final int EXPECTED = 1 << 9;
+    static final int IGNORE_CASE = 1 << 10;
+
+    static final int LT = 0;
+    static final int LE = 1;
+    static final int GT = 2;
+    static final int GE = 3;
+    static final int EQ = 4;
+    static final int NE = 5;
+
+    /** Longer literals are left to the matcher: the inline search compares char by char. */
+    private static final int MAX_INLINE_TEXT = 32;
+
+    private static final int[] NO_WORDS = new int[0];
+    private static final String[] NO_STRINGS = new String[0];
+
+    final int op;
+    final int[] words;
+    final String[] strings;
+
+    private CheckShape(int op, int[] words, String[] strings) {
+        this.op = op;
+        this.words = words;
+        this.strings = strings;
+    }
+
+    private static final CheckShape GENERIC_SHAPE = new CheckShape(GENERIC, NO_WORDS, NO_STRINGS);
+
+    static CheckShape of(ValueMatcher matcher) {
+        if (matcher instanceof Exists exists) {
+            return new CheckShape(EXISTS | (exists.expected() ? EXPECTED : 0), NO_WORDS, NO_STRINGS);
+        }
+        if (matcher instanceof Literal literal) {
+            return equality(literal, false);
+        }
+        if (matcher instanceof Comparison comparison) {
+            return comparison(comparison);
+        }
+        if (matcher instanceof OneOf oneOf) {
+            return strings(oneOf.stringsAlone(), false);
+        }
+        if (matcher instanceof CoreOperators.NotIn notIn) {
+            return strings(notIn.oneOf().stringsAlone(), true);
+        }
+        if (matcher instanceof CoreOperators.StartsWith startsWith) {
+            return text(STARTS_WITH, startsWith.prefix());
+        }
+        if (matcher instanceof CoreOperators.EndsWith endsWith) {
+            return text(ENDS_WITH, endsWith.suffix());
+        }
+        if (matcher instanceof CoreOperators.Contains contains && contains.element().kind() == Literal.Kind.STRING) {
+            return text(CONTAINS, contains.element().string());
+        }
+        if (matcher instanceof CoreOperators.MaxLength maxLength) {
+            return new CheckShape(MAX_LENGTH, longWords(maxLength.max()), NO_STRINGS);
+        }
+        if (matcher instanceof CoreOperators.Regex regex) {
+            return regex(regex.required());
+        }
+        return GENERIC_SHAPE;
+    }
+
+    private static CheckShape equality(Literal literal, boolean negated) {
+        if (literal.kind() == Literal.Kind.STRING) {
+            return strings(new String[] {literal.string()}, negated);
+        }
+        return literal.isWhole() ? whole(negated ? NE : EQ, literal.wholeNumber()) : GENERIC_SHAPE;
+    }
+
+    private static CheckShape comparison(Comparison comparison) {
+        Literal right = comparison.right();
+        return switch (comparison.operator()) {
+            case "==" -> equality(right, false);
+            case "!=" -> equality(right, true);
+            default -> !right.isWhole() ? GENERIC_SHAPE : whole(switch (comparison.operator()) {
+                case "<" -> LT;
+                case "<=" -> LE;
+                case ">" -> GT;
+                default -> GE;
+            }, right.wholeNumber());
+        };
+    }
+
+    private static CheckShape whole(int order, long number) {
+        int[] words = longWords(number);
+        return new CheckShape(WHOLE, new int[] {order, words[0], words[1]}, NO_STRINGS);
+    }
+
+    private static int[] longWords(long number) {
+        return new int[] {(int) (number >>> 32), (int) number};
+    }
+
+    /** The long that {@link #longWords} wrote at {@code code[at]}. */
+    static long longAt(int[] code, int at) {
+        return (long) code[at] << 32 | (code[at + 1] & 0xFFFFFFFFL);
+    }
+
+    /** @param strings the strings that alone decide for a String value, or null when they do not */
+    private static CheckShape strings(String[] strings, boolean negated) {
+        if (strings == null) {
+            return GENERIC_SHAPE;
+        }
+        int[] words = new int[1 + strings.length];
+        words[0] = strings.length;
+        for (int i = 0; i < strings.length; i++) {
+            words[1 + i] = strings[i].hashCode();
+        }
+        return new CheckShape(STRING_IN | (negated ? NEGATED : 0), words, strings);
+    }
+
+    private static CheckShape text(int kind, String text) {
+        if (text.length() > MAX_INLINE_TEXT) {
+            return GENERIC_SHAPE;
+        }
+        int[] words = new int[PackedText.words(text)];
+        PackedText.pack(text, words, 0);
+        return new CheckShape(kind, words, NO_STRINGS);
+    }
+
+    private static CheckShape regex(RequiredLiterals required) {
+        List<String> pieces = required.literals();
+        if (pieces.isEmpty()) {
+            return GENERIC_SHAPE;
+        }
+        int size = 1;
+        for (String piece : pieces) {
+            if (piece.length() > MAX_INLINE_TEXT) {
+                return GENERIC_SHAPE;
+            }
+            size += PackedText.words(piece);
+        }
+        int[] words = new int[size];
+        words[0] = pieces.size();
+        int at = 1;
+        for (String piece : pieces) {
+            PackedText.pack(piece, words, at);
+            at += PackedText.words(piece);
+        }
+        return new CheckShape(REGEX | (required.ignoreCase() ? IGNORE_CASE : 0), words, NO_STRINGS);
+    }
+}
