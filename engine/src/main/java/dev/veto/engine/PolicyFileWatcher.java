@@ -6,9 +6,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Polls a policy file's modification time and size on a daemon thread and calls back when they change.
@@ -19,20 +16,34 @@ final class PolicyFileWatcher implements AutoCloseable {
 
     private final Path file;
     private final Runnable onChange;
-    private final ScheduledExecutorService timer;
+    private final long intervalMillis;
+    private final Thread thread;
+    private volatile boolean closed;
     private Object lastSeen;
 
     PolicyFileWatcher(Path file, Duration interval, Runnable onChange) {
         this.file = file;
         this.onChange = onChange;
         this.lastSeen = stamp();
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "veto-policy-watcher");
-            t.setDaemon(true);
-            return t;
-        });
-        long millis = Math.max(10, interval.toMillis());
-        timer.scheduleWithFixedDelay(this::check, millis, millis, TimeUnit.MILLISECONDS);
+        this.intervalMillis = Math.max(10, interval.toMillis());
+        // A plain thread rather than a scheduled executor: this starts while the agent's first governed call
+        // may be waiting for the engine, and the executor's classes cost milliseconds to load there.
+        this.thread = new Thread(this::watch, "veto-policy-watcher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void watch() {
+        while (!closed) {
+            try {
+                Thread.sleep(intervalMillis);
+            } catch (InterruptedException e) {
+                continue; // close() interrupts; the loop's condition decides
+            }
+            if (!closed) {
+                check();
+            }
+        }
     }
 
     private record Stamp(FileTime modified, long size) {
@@ -60,6 +71,7 @@ final class PolicyFileWatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        closed = true;
+        thread.interrupt();
     }
 }
