@@ -44,7 +44,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class Veto implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Veto.class);
+    /**
+     * The logger, bound on first use: binding SLF4J takes milliseconds, and the agent's first governed call
+     * may be waiting for this engine to start; the engine logs only problems and reloads.
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(Veto.class);
+    }
 
     private final PolicyLoader loader;
     private final Path policyFile;
@@ -89,7 +95,7 @@ public final class Veto implements AutoCloseable {
             if (!denyOnLoadFailure) {
                 throw e;
             }
-            LOG.error("Veto policy failed to load; every governed call is denied until it is fixed:\n{}", e.getMessage());
+            Log.LOG.error("Veto policy failed to load; every governed call is denied until it is fixed:\n{}", e.getMessage());
             initial = denying("policy failed to load: " + e.getMessage(), builder.nanoClock());
         }
         Veto veto = new Veto(builder, initial);
@@ -238,7 +244,7 @@ public final class Veto implements AutoCloseable {
                     modeName(shadow), policy.name(), policy.contentHash(), System.nanoTime() - started,
                     null, null, null));
         } catch (Throwable t) {
-            LOG.warn("Veto could not log decision {}: {}", decision.id(), t.toString());
+            Log.LOG.warn("Veto could not log decision {}: {}", decision.id(), t.toString());
         }
     }
 
@@ -263,7 +269,7 @@ public final class Veto implements AutoCloseable {
                         request.context(), request.arguments(), call.mode(), call.policyName(), call.policyHash(),
                         0, approval.reviewer(), approval.outcome().name(), approval.waitedMillis()));
             } catch (Throwable t) {
-                LOG.warn("Veto could not log the approval of {}: {}", request.decisionId(), t.toString());
+                Log.LOG.warn("Veto could not log the approval of {}: {}", request.decisionId(), t.toString());
             }
         }
     }
@@ -321,7 +327,7 @@ public final class Veto implements AutoCloseable {
             state = new State(CompiledPolicy.compile(policy, before.loadFailure() == null ? before.compiled() : null,
                     nanoClock), null);
         }
-        LOG.info("Veto policy '{}' reloaded from {} (sha256 {})", policy.name(), policyFile, policy.contentHash());
+        Log.LOG.info("Veto policy '{}' reloaded from {} (sha256 {})", policy.name(), policyFile, policy.contentHash());
         return policy;
     }
 
@@ -329,9 +335,9 @@ public final class Veto implements AutoCloseable {
         try {
             reload();
         } catch (PolicyException e) {
-            LOG.error("Veto policy change refused, the previous policy stays in force:\n{}", e.getMessage());
+            Log.LOG.error("Veto policy change refused, the previous policy stays in force:\n{}", e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("Veto policy reload failed, the previous policy stays in force", e);
+            Log.LOG.error("Veto policy reload failed, the previous policy stays in force", e);
         }
     }
 
