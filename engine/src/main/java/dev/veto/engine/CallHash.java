@@ -1,13 +1,10 @@
 package dev.veto.engine;
 
+import dev.veto.engine.policy.PolicyLoader;
 import java.lang.reflect.Array;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -17,16 +14,15 @@ import java.util.Map;
  * where it does ({@code <cycle>}), and the canonical text stops at a fixed size and depth, so no argument
  * graph (a JPA entity with its back-references, say) can make hashing slow.
  *
- * <p>It runs on every call held for approval, so it keeps its own work small: map entries are sorted in an
- * array rather than a TreeMap, the containers on the way down are an array rather than an identity set, and
- * the digest is a clone of one prototype rather than a provider lookup.
+ * <p>It runs whenever a held call's hash is read (a channel showing the call, an answer being checked),
+ * never when the call is held. It keeps its own work small all the same: map entries are sorted in an array
+ * rather than a TreeMap, and the containers on the way down are an array rather than an identity set. The
+ * digest of the canonical text is the one a policy's content hash uses ({@link PolicyLoader#contentHash}).
  */
 final class CallHash {
 
     private static final int MAX_DEPTH = 32;
     private static final int MAX_CHARS = 1 << 20;
-    private static final MessageDigest SHA_256 = sha256();
-    private static final HexFormat HEX = HexFormat.of();
 
     private CallHash() {
     }
@@ -50,7 +46,7 @@ final class CallHash {
         write(canonical, tool, 0, ancestors);
         canonical.append('\n');
         write(canonical, arguments, 0, ancestors);
-        return HEX.formatHex(digest().digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        return PolicyLoader.contentHash(canonical.toString());
     }
 
     private static void write(StringBuilder out, Object value, int depth, Object[] ancestors) {
@@ -134,22 +130,5 @@ final class CallHash {
         Entry[] sorted = entries.toArray(new Entry[0]);
         Arrays.sort(sorted, (a, b) -> a.key.compareTo(b.key));
         return sorted;
-    }
-
-    /** A fresh digest: cloning the prototype skips the provider lookup of {@code getInstance}. */
-    private static MessageDigest digest() {
-        try {
-            return (MessageDigest) SHA_256.clone();
-        } catch (CloneNotSupportedException e) {
-            return sha256();
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

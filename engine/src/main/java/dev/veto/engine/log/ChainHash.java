@@ -1,9 +1,6 @@
 package dev.veto.engine.log;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,22 +33,20 @@ final class ChainHash {
 
     /** As {@link #of(String, ObjectNode)}, for a line being written. */
     String of(String prev, LineFields content) {
-        sha256.reset();
-        sha256.update(prev.getBytes(StandardCharsets.UTF_8));
-        try (JsonGenerator generator = CanonicalJson.MAPPER.getFactory().createGenerator(canonical.clear())) {
-            content.writeCanonical(generator);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to a text buffer cannot fail", e);
-        }
-        canonical.digestUtf8(sha256);
-        return HexFormat.of().formatHex(sha256.digest());
+        content.writeCanonical(canonical.clear());
+        return digestOfCanonical(prev);
     }
 
     /** The hash of a line whose content (with {@code prev}, without {@code hash}) is {@code content}. */
     String of(String prev, ObjectNode content) {
+        CanonicalJson.write(content, canonical.clear());
+        return digestOfCanonical(prev);
+    }
+
+    /** SHA-256 of {@code prev} followed by the canonical text just written. */
+    private String digestOfCanonical(String prev) {
         sha256.reset();
         sha256.update(prev.getBytes(StandardCharsets.UTF_8));
-        CanonicalJson.write(content, canonical.clear());
         canonical.digestUtf8(sha256);
         return HexFormat.of().formatHex(sha256.digest());
     }

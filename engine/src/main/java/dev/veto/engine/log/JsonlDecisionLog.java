@@ -1,6 +1,5 @@
 package dev.veto.engine.log;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -258,11 +257,9 @@ public final class JsonlDecisionLog implements DecisionLog {
             line.text(ChainHash.PREV, prevHash);
             String hash = chain.of(prevHash, line);
             line.text(ChainHash.HASH, hash);
-            try (JsonGenerator generator = CanonicalJson.MAPPER.getFactory().createGenerator(lineText.clear())) {
-                line.writeInOrder(generator);
-            }
+            line.writeInOrder(lineText.clear());
             prevHash = hash;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             problems.println("veto decision log " + file + ": a line could not be encoded (" + e + "): " + line);
             return;
         }

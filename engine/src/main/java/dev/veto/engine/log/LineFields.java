@@ -3,6 +3,8 @@ package dev.veto.engine.log;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.Arrays;
 
 /**
@@ -55,18 +57,22 @@ final class LineFields {
         return this;
     }
 
-    /** The line as the file has it: fields in the order they were added. */
-    void writeInOrder(JsonGenerator generator) throws IOException {
-        generator.writeStartObject();
-        for (int i = 0; i < size; i++) {
-            generator.writeFieldName(names[i]);
-            writeValue(values[i], generator, false);
+    /** Appends the line as the file has it to {@code out}: fields in the order they were added. */
+    void writeInOrder(Writer out) {
+        try (JsonGenerator generator = CanonicalJson.MAPPER.getFactory().createGenerator(out)) {
+            generator.writeStartObject();
+            for (int i = 0; i < size; i++) {
+                generator.writeFieldName(names[i]);
+                writeValue(values[i], generator, false);
+            }
+            generator.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a text buffer cannot fail", e);
         }
-        generator.writeEndObject();
     }
 
-    /** The canonical form the hash is computed over: keys sorted at every depth. */
-    void writeCanonical(JsonGenerator generator) throws IOException {
+    /** Appends the canonical form the hash is computed over to {@code out}: keys sorted at every depth. */
+    void writeCanonical(Writer out) {
         for (int i = 0; i < size; i++) {
             int j = i;
             while (j > 0 && names[sorted[j - 1]].compareTo(names[i]) > 0) {
@@ -75,22 +81,26 @@ final class LineFields {
             }
             sorted[j] = i;
         }
-        generator.writeStartObject();
-        for (int k = 0; k < size; k++) {
-            int i = sorted[k];
-            generator.writeFieldName(names[i]);
-            writeValue(values[i], generator, true);
+        try (JsonGenerator generator = CanonicalJson.MAPPER.getFactory().createGenerator(out)) {
+            generator.writeStartObject();
+            for (int k = 0; k < size; k++) {
+                int i = sorted[k];
+                generator.writeFieldName(names[i]);
+                writeValue(values[i], generator, true);
+            }
+            generator.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a text buffer cannot fail", e);
         }
-        generator.writeEndObject();
     }
 
     /** The fields as a person would read them, for a problem report. */
     @Override
     public String toString() {
         TextBuffer text = new TextBuffer();
-        try (JsonGenerator generator = CanonicalJson.MAPPER.getFactory().createGenerator(text)) {
-            writeInOrder(generator);
-        } catch (IOException | RuntimeException e) {
+        try {
+            writeInOrder(text);
+        } catch (RuntimeException e) {
             return "(fields that cannot be written: " + e + ")";
         }
         return text.toString();
