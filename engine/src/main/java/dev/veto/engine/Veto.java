@@ -1,9 +1,8 @@
 package dev.veto.engine;
 
-import dev.veto.engine.approval.ApprovalListener;
 import dev.veto.engine.approval.ApprovalRegistry;
 import dev.veto.engine.approval.ApprovalRequest;
-import dev.veto.engine.approval.GrantCheck;
+import dev.veto.engine.approval.HoldOwner;
 import dev.veto.engine.eval.CompiledPolicy;
 import dev.veto.engine.eval.Explanation;
 import dev.veto.engine.eval.LimitsOnGrant;
@@ -22,7 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,9 +56,6 @@ public final class Veto implements AutoCloseable {
     private final ApprovalRegistry approvals;
     private final LongSupplier nanoClock;
     private final boolean forceShadow;
-    private final Map<String, HeldCall> held = new ConcurrentHashMap<>();
-    private final ApprovalListener outcomeLogger = new OutcomeLogger();
-    private final GrantCheck limitsOnGrant = this::limitRefusalOnGrant;
     private volatile State state;
     private PolicyFileWatcher watcher;
 
@@ -68,10 +63,6 @@ public final class Veto implements AutoCloseable {
     private record State(CompiledPolicy compiled, String loadFailure) {
     }
 
-    /** A call held for approval: the limits to apply if it is granted, and what its approval line in the log needs. */
-    private record HeldCall(ApprovalRequest request, LimitsOnGrant onGrant, String mode, String policyName,
-            String policyHash) {
-    }
 
     private Veto(VetoBuilder builder, State initial) {
         this.loader = builder.loader();
@@ -81,8 +72,6 @@ public final class Veto implements AutoCloseable {
         this.nanoClock = builder.nanoClock();
         this.forceShadow = builder.shadow();
         this.state = initial;
-        approvals.addListener(outcomeLogger);
-        approvals.addGrantCheck(limitsOnGrant);
     }
 
     static Veto create(VetoBuilder builder, boolean denyOnLoadFailure) throws PolicyException {
@@ -207,19 +196,20 @@ public final class Veto implements AutoCloseable {
             Decision decision = new Decision(id, tool, shadow ? Action.ALLOW : enforced, reason, ruleId, location,
                     timeout, enforced);
             ApprovalRequest request = null;
+            HeldCall owner = null;
             if (enforced == Action.APPROVAL_REQUIRED && !shadow && tracer == null) {
                 Redactor redactor = current.compiled().redactor();
                 request = new ApprovalRequest(id, tool,
                         redactor.redactArguments(arguments), redactor.redactContext(context),
                         ruleId, reason, approval.channel(), approval.timeout(), approval.escalateToAllow(),
                         () -> CallHash.ofOrNull(tool, arguments), Instant.now());
-                held.put(id, new HeldCall(request, onGrant, modeName(shadow), policy.name(), policy.contentHash()));
+                owner = new HeldCall(request, onGrant, modeName(shadow), policy.name(), policy.contentHash());
             }
             // logged before the hold opens: an unavailable channel ends the hold inside open(), and its
             // approval line must follow the decision it answers
             logQuietly(decision, current, arguments, context, started);
             if (request != null) {
-                approvals.open(request);
+                approvals.open(request, owner);
             }
             return decision;
         }
@@ -248,36 +238,44 @@ public final class Veto implements AutoCloseable {
         }
     }
 
-    /** Logs how each held call ended. */
-    private final class OutcomeLogger implements ApprovalListener {
-        @Override
-        public void opened(ApprovalRequest request) {
+    /**
+     * One of this engine's calls held for approval: a grant takes effect only if the call's limits let it
+     * through, and how the call ended is logged with what its approval line needs.
+     */
+    private final class HeldCall implements HoldOwner {
+        private final ApprovalRequest request;
+        private final LimitsOnGrant onGrant;
+        private final String mode;
+        private final String policyName;
+        private final String policyHash;
+
+        HeldCall(ApprovalRequest request, LimitsOnGrant onGrant, String mode, String policyName, String policyHash) {
+            this.request = request;
+            this.onGrant = onGrant;
+            this.mode = mode;
+            this.policyName = policyName;
+            this.policyHash = policyHash;
         }
 
         @Override
-        public void closed(ApprovalRequest request, Approval approval) {
-            HeldCall call = held.remove(request.decisionId());
-            if (call == null) {
-                return; // another engine's call in a shared registry
-            }
+        public String refusalOfGrant() {
+            return onGrant.applyOnGrant();
+        }
+
+        @Override
+        public void ended(Approval approval) {
             if (!log.keepsRecords()) {
                 return; // as for decisions: no record (a timestamp, strings) for a log that keeps none
             }
             try {
                 log.append(new DecisionRecord(Instant.now(), "approval", request.decisionId(), request.tool(),
                         approval.granted() ? "allow" : "deny", request.ruleId(), approval.reason(),
-                        request.context(), request.arguments(), call.mode(), call.policyName(), call.policyHash(),
+                        request.context(), request.arguments(), mode, policyName, policyHash,
                         0, approval.reviewer(), approval.outcome().name(), approval.waitedMillis()));
             } catch (Throwable t) {
                 Log.LOG.warn("Veto could not log the approval of {}: {}", request.decisionId(), t.toString());
             }
         }
-    }
-
-    /** A grant of one of this engine's held calls takes effect only if the call's limits let it through. */
-    private String limitRefusalOnGrant(ApprovalRequest request) {
-        HeldCall call = held.get(request.decisionId());
-        return call == null ? null : call.onGrant().applyOnGrant();
     }
 
     /** Blocks until the held call is answered or the timeout's escalation decides. Never throws. */
@@ -346,8 +344,6 @@ public final class Veto implements AutoCloseable {
         if (watcher != null) {
             watcher.close();
         }
-        approvals.removeListener(outcomeLogger);
-        approvals.removeGrantCheck(limitsOnGrant);
         log.close();
     }
 }

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Calls held for approval and the answers to them. A decision id resolves exactly once: the first answer
  * (a reviewer's, the escalation on timeout, or an unavailable channel) wins, and every later answer gets
- * {@link ResolveResult#ALREADY_RESOLVED} and changes nothing. A grant takes effect only if every
- * {@link GrantCheck} lets it; otherwise the call ends as {@link Approval.Outcome#LIMIT_REACHED}.
+ * {@link ResolveResult#ALREADY_RESOLVED} and changes nothing. A grant takes effect only if the call's
+ * {@link HoldOwner} lets it; otherwise the call ends as {@link Approval.Outcome#LIMIT_REACHED}.
  */
 public final class ApprovalRegistry {
 
@@ -28,14 +28,13 @@ public final class ApprovalRegistry {
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     private final RecentOutcomes ended = new RecentOutcomes(REMEMBERED_OUTCOMES);
     private final List<ApprovalListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<GrantCheck> grantChecks = new CopyOnWriteArrayList<>();
 
     /**
      * @param claimed set by the first answer, before its grant is checked, so that no later answer can slip
      *                in between the check and the completion
      */
-    private record Held(ApprovalRequest request, CompletableFuture<Approval> answer, long startedNanos,
-            AtomicBoolean claimed) {
+    private record Held(ApprovalRequest request, HoldOwner owner, CompletableFuture<Approval> answer,
+            long startedNanos, AtomicBoolean claimed) {
     }
 
     public void addListener(ApprovalListener listener) {
@@ -46,17 +45,15 @@ public final class ApprovalRegistry {
         listeners.remove(listener);
     }
 
-    public void addGrantCheck(GrantCheck check) {
-        grantChecks.add(check);
-    }
-
-    public void removeGrantCheck(GrantCheck check) {
-        grantChecks.remove(check);
-    }
-
-    /** Holds a call; listeners (channels) are told. */
+    /** Holds a call that no owner checks or logs (channels' tests, tools); listeners are told. */
     public void open(ApprovalRequest request) {
-        held.put(request.decisionId(), new Held(request, new CompletableFuture<>(), System.nanoTime(), new AtomicBoolean()));
+        open(request, HoldOwner.NONE);
+    }
+
+    /** Holds a call for its owner, who checks a grant of it and hears how it ended; listeners (channels) are told. */
+    public void open(ApprovalRequest request, HoldOwner owner) {
+        held.put(request.decisionId(),
+                new Held(request, owner, new CompletableFuture<>(), System.nanoTime(), new AtomicBoolean()));
         for (ApprovalListener listener : listeners) {
             try {
                 listener.opened(request);
@@ -168,6 +165,11 @@ public final class ApprovalRegistry {
         String id = h.request().decisionId();
         ended.put(id, approval);
         held.remove(id, h);
+        try {
+            h.owner().ended(approval);
+        } catch (RuntimeException e) {
+            // the owner reports its own failures; the channels must still hear that the call ended
+        }
         for (ApprovalListener listener : listeners) {
             try {
                 listener.closed(h.request(), approval);
@@ -178,21 +180,17 @@ public final class ApprovalRegistry {
         return true;
     }
 
-    /** The grant, or the refusal of the first check that refuses it (a check that fails refuses too). */
-    private Approval checked(Held h, Approval grant) {
-        for (GrantCheck check : grantChecks) {
-            String refusal;
-            try {
-                refusal = check.refusal(h.request());
-            } catch (RuntimeException e) {
-                refusal = "the grant could not be checked (" + e + ")";
-            }
-            if (refusal != null) {
-                return new Approval(false, grant.reviewer(), "granted by " + grant.reviewer() + ", but " + refusal,
-                        Approval.Outcome.LIMIT_REACHED, grant.waitedMillis());
-            }
+    /** The grant, or the owner's refusal of it (an owner that fails to answer refuses too). */
+    private static Approval checked(Held h, Approval grant) {
+        String refusal;
+        try {
+            refusal = h.owner().refusalOfGrant();
+        } catch (RuntimeException e) {
+            refusal = "the grant could not be checked (" + e + ")";
         }
-        return grant;
+        return refusal == null ? grant
+                : new Approval(false, grant.reviewer(), "granted by " + grant.reviewer() + ", but " + refusal,
+                        Approval.Outcome.LIMIT_REACHED, grant.waitedMillis());
     }
 
     private static long waitedMillis(Held h) {
