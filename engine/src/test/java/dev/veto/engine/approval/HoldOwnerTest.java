@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -95,27 +96,9 @@ class HoldOwnerTest {
     @Test
     void theOwnerHearsTheEndingOnceAndBeforeTheChannels() throws Exception {
         List<String> heard = new CopyOnWriteArrayList<>();
-        registry.addListener(new ApprovalListener() {
-            @Override
-            public void opened(ApprovalRequest request) {
-            }
-
-            @Override
-            public void closed(ApprovalRequest request, Approval approval) {
-                heard.add("channel: " + request.decisionId() + " " + approval.outcome());
-            }
-        });
-        registry.open(HeldCalls.refund("d-6", 900), new HoldOwner() {
-            @Override
-            public String refusalOfGrant() {
-                return null;
-            }
-
-            @Override
-            public void ended(Approval approval) {
-                heard.add("owner: " + approval.outcome() + " by " + approval.reviewer());
-            }
-        });
+        registry.addListener(channelNoting(heard));
+        registry.open(HeldCalls.refund("d-6", 900),
+                owner(() -> null, approval -> heard.add("owner: " + approval.outcome() + " by " + approval.reviewer())));
         List<Thread> answerers = List.of(
                 started(() -> registry.resolve("d-6", false, "sam", "no")),
                 started(() -> registry.resolve("d-6", false, "ann", "no")));
@@ -130,34 +113,22 @@ class HoldOwnerTest {
     @Test
     void anOwnerThatFailsOnTheEndingDoesNotKeepTheChannelsFromHearingIt() {
         List<String> heard = new CopyOnWriteArrayList<>();
-        registry.addListener(new ApprovalListener() {
-            @Override
-            public void opened(ApprovalRequest request) {
-            }
-
-            @Override
-            public void closed(ApprovalRequest request, Approval approval) {
-                heard.add(request.decisionId());
-            }
-        });
-        registry.open(HeldCalls.refund("d-7", 900), new HoldOwner() {
-            @Override
-            public String refusalOfGrant() {
-                return null;
-            }
-
-            @Override
-            public void ended(Approval approval) {
-                throw new IllegalStateException("log broken");
-            }
-        });
+        registry.addListener(channelNoting(heard));
+        registry.open(HeldCalls.refund("d-7", 900), owner(() -> null, approval -> {
+            throw new IllegalStateException("log broken");
+        }));
         assertEquals(ResolveResult.RESOLVED, registry.resolve("d-7", true, "sam", null));
         assertTrue(registry.await("d-7", Duration.ofSeconds(5)).granted());
-        assertEquals(List.of("d-7"), heard);
+        assertEquals(List.of("channel: d-7 GRANTED"), heard);
     }
 
     /** An owner whose grant check is {@code check} and who ignores the ending. */
     static HoldOwner refusing(Supplier<String> check) {
+        return owner(check, approval -> {
+        });
+    }
+
+    static HoldOwner owner(Supplier<String> check, Consumer<Approval> onEnd) {
         return new HoldOwner() {
             @Override
             public String refusalOfGrant() {
@@ -166,6 +137,21 @@ class HoldOwnerTest {
 
             @Override
             public void ended(Approval approval) {
+                onEnd.accept(approval);
+            }
+        };
+    }
+
+    /** A channel that notes each ending it hears of in {@code heard}. */
+    static ApprovalListener channelNoting(List<String> heard) {
+        return new ApprovalListener() {
+            @Override
+            public void opened(ApprovalRequest request) {
+            }
+
+            @Override
+            public void closed(ApprovalRequest request, Approval approval) {
+                heard.add("channel: " + request.decisionId() + " " + approval.outcome());
             }
         };
     }
