@@ -39,6 +39,7 @@ final class AgentStartup {
         if (!engine.inParallel()) {
             AgentLogging.initialize();
             EngineStartup.Started started = EngineStartup.start(config, System.err);
+            started.startChannels().run();
             VetoBridge.install(new ToolDispatcher(sites, started.governor(), config.context()));
             Weaving.install(instrumentation, new ToolMethods(started.rules()), sites, report, attached);
             System.err.println("veto: " + started.summary() + (attached ? " (attached to a running JVM)" : ""));

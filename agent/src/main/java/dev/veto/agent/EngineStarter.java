@@ -14,7 +14,8 @@ import java.time.Duration;
  * thing premain does: the engine's start is most of the agent's start-up, so it overlaps everything else
  * premain and the JVM do before the application's first governed call (which waits for it in the
  * {@link StartingGovernor}, bounded, and is denied if it does not come: never run unchecked). That thread
- * reads the policy first ({@link EngineStartup#loadAhead}), then builds the engine around it.
+ * reads the policy first ({@link EngineStartup#loadAhead}), then builds the engine around it, puts it in
+ * force, and only then starts the approval channels.
  *
  * <p>This runs BEFORE the bootstrap jar is appended, so this class and everything the engine's thread runs
  * must never name a class of the bootstrap jar ({@code dev.veto.bootstrap.*}, the annotations,
@@ -72,7 +73,8 @@ final class EngineStarter {
     }
 
     /**
-     * The engine's thread: reads the policy (most of the work), starts the engine and puts it in force.
+     * The engine's thread: reads the policy (most of the work), starts the engine and puts it in force, then
+     * starts the approval channels.
      * Whatever happens, the result decides the calls that wait for it.
      */
     private void run() {
@@ -84,8 +86,15 @@ final class EngineStarter {
         }
         Started engine = start(policy);
         governor.started(engine.governor());
+        // Off the first call's path from here on: the engine is already in force.
         try {
-            engine.afterStart().run(); // off the first call's path: the engine is already in force
+            engine.startChannels().run(); // a call held meanwhile waits in the registry and is presented now
+        } catch (Throwable e) {
+            System.err.println("veto: ERROR: the approval channels failed to start (" + e + "); a held call is "
+                    + "decided by its escalation when its timeout passes");
+        }
+        try {
+            engine.afterStart().run();
         } catch (Throwable ignored) {
             // only work done ahead of need; whoever needs it does it again and meets the problem there
         }

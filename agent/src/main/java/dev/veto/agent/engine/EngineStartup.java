@@ -5,7 +5,6 @@ import dev.veto.agent.runtime.Governor;
 import dev.veto.agent.weave.InstrumentRule;
 import dev.veto.engine.Veto;
 import dev.veto.engine.VetoBuilder;
-import dev.veto.engine.approval.ApprovalChannels;
 import dev.veto.engine.approval.ApprovalSettings;
 import dev.veto.engine.log.JsonlDecisionLog;
 import dev.veto.engine.policy.InstrumentPrescan;
@@ -32,18 +31,22 @@ import java.util.List;
 public final class EngineStartup {
 
     /**
-     * @param governor decides the calls
-     * @param rules    the policy's {@code instrument:} entries (empty when there is no usable policy)
-     * @param summary  one line for stderr about what governs the calls
-     * @param afterStart work the engine would otherwise do on its first calls (hashing the policy), for
-     *                 the start-up thread to do once the governor is in force
+     * @param governor      decides the calls
+     * @param rules         the policy's {@code instrument:} entries (empty when there is no usable policy)
+     * @param summary       one line for stderr about what governs the calls
+     * @param startChannels starts the approval channels, for the caller to run once the governor is in force:
+     *                      a governed call never waits for them, and calls held before they exist are
+     *                      presented when they start (or decided by their escalation at once if they cannot)
+     * @param afterStart    work the engine would otherwise do on its first calls (hashing the policy), for
+     *                      the start-up thread to do once the governor is in force
      */
-    public record Started(Governor governor, List<InstrumentRule> rules, String summary, Runnable afterStart) {
+    public record Started(Governor governor, List<InstrumentRule> rules, String summary, Runnable startChannels,
+            Runnable afterStart) {
 
         /** Every call denied for this reason. */
         public static Started denyingAll(String problem) {
             return new Started(Governor.denyAll(problem), List.of(), "denying every governed tool call: " + problem,
-                    () -> { });
+                    () -> { }, () -> { });
         }
     }
 
@@ -88,13 +91,9 @@ public final class EngineStartup {
             }
         }
         Veto veto = builder.buildOrDenyAll();
-        AutoCloseable channels = startApprovalChannels(veto, approvalSettings, err);
+        LateChannels channels = new LateChannels(veto.approvals(), approvalSettings, err);
         Thread shutdown = new Thread(() -> {
-            try {
-                channels.close();
-            } catch (Exception ignored) {
-                // the JVM is exiting; the decision log below still gets flushed
-            }
+            channels.close();
             veto.close();
         }, "veto-shutdown");
         try {
@@ -107,7 +106,7 @@ public final class EngineStartup {
             String problem = veto.loadFailure().get(); // "policy failed to load: file:line:col: what is wrong"
             announce(err, problem);
             return new Started(new EngineGovernor(veto), List.of(), "denying every governed tool call: " + problem,
-                    () -> { });
+                    channels::start, () -> { });
         }
         if ("enforce".equals(config.mode()) && veto.policy().mode() == Mode.SHADOW) {
             err.println("veto: WARNING: mode=enforce was asked for, but the policy " + config.policy()
@@ -117,7 +116,7 @@ public final class EngineStartup {
         String mode = "shadow".equals(config.mode()) ? "shadow" : veto.policy().mode().policyName();
         return new Started(new EngineGovernor(veto), rules, "governing tool calls with policy '" + veto.policy().name()
                 + "' from " + config.policy() + " (" + mode + " mode, " + rules.size() + " instrument entries)",
-                () -> veto.policy().contentHash());
+                channels::start, () -> veto.policy().contentHash());
     }
 
     /**
@@ -151,23 +150,6 @@ public final class EngineStartup {
             return false;
         }
     }
-
-    /**
-     * Starts the console / HTTP / webhook channels that answer held calls. When they cannot start (the
-     * reviewer port is taken...), held calls are decided at once by their escalation instead of waiting
-     * for an answer that cannot come, and stderr says why.
-     */
-    private static AutoCloseable startApprovalChannels(Veto veto, ApprovalSettings settings, PrintStream err) {
-        try {
-            return ApprovalChannels.start(veto.approvals(), settings, err);
-        } catch (RuntimeException e) {
-            String why = "the approval channels could not start: " + e.getMessage();
-            err.println("veto: ERROR: " + why + "; every held call is decided by its escalation at once");
-            veto.approvals().addListener(ApprovalChannels.unavailable(veto.approvals(), why));
-            return () -> { };
-        }
-    }
-
 
     private static Started failClosed(PrintStream err, String problem) {
         announce(err, problem);

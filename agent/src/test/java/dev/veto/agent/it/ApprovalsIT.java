@@ -12,6 +12,8 @@ import dev.veto.fixture.ApprovalApp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -97,6 +99,39 @@ class ApprovalsIT {
         assertApprovalLine(approvals.get(1), "issue_refund", "deny", "DENIED", "it-reviewer", "duplicate refund");
         assertApprovalLine(approvals.get(2), "wire_transfer", "deny", "TIMED_OUT", "escalation", "escalation: deny");
         assertTrue(approvals.get(2).get("waited_ms").asLong() >= 2_000, "held until its 3 s timeout: " + approvals.get(2));
+    }
+
+    /**
+     * The agent starts the approval channels after the engine is in force, so the first call may be held
+     * before they exist. When they then cannot start (the reviewer port is taken), every held call, the ones
+     * already waiting included, is refused at once by its escalation with the reason, not left to its
+     * two-minute timeout, and no body runs.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.veto.agent.it.ForkedJvm#javas")
+    void whenTheApprovalChannelsCannotStartHeldCallsAreRefusedAtOnceByTheirEscalation(String java) throws Exception {
+        Path markers = Files.createDirectories(dir.resolve("markers"));
+        Path log = dir.resolve("decisions.jsonl");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ForkedJvm.Run run = ForkedJvm.on(java)
+                    .agent("policy=" + ForkedJvm.POLICIES.resolve("approvals-it.yaml") + ",log=" + log
+                            + ",approval.default=http,approval.http.port=" + taken.getLocalPort())
+                    .run(ApprovalApp.class.getName(), markers.toString());
+            Map<String, String> results = results(run.stdout());
+            String output = "stdout results " + results + "\nstderr:\n" + run.stderr();
+            List<JsonNode> approvals = approvalLines(log);
+            assertAll(output,
+                    () -> assertTrue(run.stderr().contains("the approval channels could not start")),
+                    () -> assertEquals(3, results.size()),
+                    () -> results.values().forEach(result -> assertTrue(result.startsWith("denied:")
+                            && result.contains("the approval channels could not start"), result)),
+                    () -> assertEquals(3, approvals.size(), "one approval line per held call: " + approvals),
+                    () -> approvals.forEach(line -> assertEquals("CHANNEL_UNAVAILABLE", line.get("outcome").asText(),
+                            line.toString())));
+            try (var ran = Files.list(markers)) {
+                assertEquals(List.of(), ran.toList(), "no tool body runs without an answer");
+            }
+        }
     }
 
     private static void assertApprovalLine(JsonNode line, String tool, String action, String outcome, String reviewer,

@@ -17,13 +17,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Routes each held call to the transports that serve its policy channel label (configuration maps labels
  * to transports; an unknown label gets {@code approval.default}), and posts webhook notices. When none of
  * a call's transports can reach anyone, the registry is told at once so the escalation decides, instead
- * of the call hanging until its timeout.
+ * of the call hanging until its timeout. Calls held before the channels started (the agent starts them
+ * once the engine is in force, off the first call's path) are presented when they start.
  *
  * <pre>{@code
  * ApprovalChannels channels = ApprovalChannels.start(veto.approvals(),
@@ -38,6 +40,8 @@ public final class ApprovalChannels implements ApprovalListener, AutoCloseable {
     private final Optional<ApprovalHttpServer> http;
     private final Optional<WebhookNotifier> webhook;
     private final Map<String, Routing> routing = new ConcurrentHashMap<>();
+    /** The held calls presented and not yet seen to end: a call held before the start is presented only once. */
+    private final Set<String> presented = ConcurrentHashMap.newKeySet();
 
     ApprovalChannels(ApprovalRegistry registry, ApprovalSettings settings, Map<Transport, ApprovalTransport> transports,
             Optional<WebhookNotifier> webhook) {
@@ -51,7 +55,8 @@ public final class ApprovalChannels implements ApprovalListener, AutoCloseable {
     }
 
     /**
-     * Starts the transports the configuration uses and listens to {@code registry}. Messages for people
+     * Starts the transports the configuration uses, listens to {@code registry} and presents the calls it
+     * already holds. Messages for people
      * (the reviewer page's address, a missing terminal) go to standard error.
      *
      * @throws IllegalArgumentException for a bad {@code approval.*} setting
@@ -82,8 +87,21 @@ public final class ApprovalChannels implements ApprovalListener, AutoCloseable {
                 settings.webhookFormat(), settings.webhookEvents(), settings.webhookTimeout(),
                 settings.webhookRetries(), page, notices));
         ApprovalChannels channels = new ApprovalChannels(registry, settings, started, webhook);
-        registry.addListener(channels);
+        channels.listen();
         return channels;
+    }
+
+    /**
+     * Listens to the registry and presents the calls it held before (a call held in between is seen by
+     * both routes and presented once).
+     */
+    void listen() {
+        registry.addListener(this);
+        for (ApprovalRequest request : registry.pending()) {
+            opened(request);
+            // It may have ended before this listener could see it end: take it back from the transports.
+            registry.outcome(request.decisionId()).ifPresent(approval -> closed(request, approval));
+        }
     }
 
     /**
@@ -94,8 +112,21 @@ public final class ApprovalChannels implements ApprovalListener, AutoCloseable {
         return request -> registry.channelUnavailable(request.decisionId(), why);
     }
 
+    /**
+     * For when the channels could not start: every held call, those already held included, is decided at
+     * once by its escalation with {@code why} as the reason.
+     */
+    public static void markUnavailable(ApprovalRegistry registry, String why) {
+        ApprovalListener decideAtOnce = unavailable(registry, why);
+        registry.addListener(decideAtOnce);
+        registry.pending().forEach(decideAtOnce::opened);
+    }
+
     @Override
     public void opened(ApprovalRequest request) {
+        if (!presented.add(request.decisionId())) {
+            return;
+        }
         webhook.ifPresent(w -> w.pending(request));
         List<ApprovalTransport> serving = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -120,6 +151,9 @@ public final class ApprovalChannels implements ApprovalListener, AutoCloseable {
 
     @Override
     public void closed(ApprovalRequest request, Approval approval) {
+        if (!presented.remove(request.decisionId())) {
+            return; // ended before it was presented, or already taken back
+        }
         routing.remove(request.decisionId());
         for (ApprovalTransport transport : transports.values()) {
             transport.withdraw(request, approval);

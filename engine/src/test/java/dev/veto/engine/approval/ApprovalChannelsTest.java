@@ -64,7 +64,7 @@ class ApprovalChannelsTest {
         transports.put(Transport.HTTP, http);
         ApprovalChannels channels = new ApprovalChannels(registry, ApprovalSettings.parse(config), transports,
                 Optional.empty());
-        registry.addListener(channels);
+        channels.listen();
         return channels;
     }
 
@@ -150,5 +150,50 @@ class ApprovalChannelsTest {
         Approval approval = registry.await("d", Duration.ofMinutes(5));
         assertEquals(Approval.Outcome.CHANNEL_UNAVAILABLE, approval.outcome());
         assertTrue(approval.reason().startsWith("approval channels failed to start: port in use"));
+    }
+
+    @Test
+    void callsHeldBeforeTheChannelsStartArePresentedWhenTheyStartAndOnlyOnce() {
+        registry.open(HeldCalls.refund("early-1", 900));
+        registry.open(HeldCalls.refund("early-2", 950));
+        channels(Map.of("approval.default", "console"));
+        registry.open(HeldCalls.refund("later", 990));
+        assertEquals(List.of("early-1", "early-2", "later"), console.shown.stream().sorted().toList());
+        registry.resolve("early-1", true, "alice", "ok");
+        assertEquals(List.of("early-1"), console.withdrawn, "a call presented late is taken back when it ends");
+    }
+
+    @Test
+    void aCallThatEndedBeforeTheChannelsStartIsNotPresented() {
+        registry.open(HeldCalls.refund("gone", 900));
+        registry.resolve("gone", false, "alice", "no");
+        channels(Map.of("approval.default", "console"));
+        assertTrue(console.shown.isEmpty());
+        assertTrue(console.withdrawn.isEmpty());
+    }
+
+    @Test
+    void aCallHeldBeforeTheChannelsStartStillGetsTheEscalationWhenNoTransportCanReachAnyone() {
+        registry.open(HeldCalls.refund("early", 900));
+        console.failAtOnce = "no terminal";
+        channels(Map.of("approval.default", "console"));
+        Approval approval = registry.await("early", Duration.ofMinutes(5));
+        assertEquals(Approval.Outcome.CHANNEL_UNAVAILABLE, approval.outcome());
+        assertTrue(approval.reason().contains("console: no terminal"), approval.reason());
+    }
+
+    @Test
+    void channelsThatCannotStartDecideTheCallsAlreadyHeldAndTheLaterOnesAtOnce() {
+        registry.open(HeldCalls.refund("early", 900));
+        ApprovalChannels.markUnavailable(registry, "approval channels failed to start: port in use");
+        registry.open(HeldCalls.refund("later", 900));
+        for (String id : List.of("early", "later")) {
+            // Both already decided: await returns the outcome without waiting for the five-minute timeout.
+            assertTrue(registry.outcome(id).isPresent(), id + " is decided at once");
+            Approval approval = registry.await(id, Duration.ofMinutes(5));
+            assertFalse(approval.granted());
+            assertEquals(Approval.Outcome.CHANNEL_UNAVAILABLE, approval.outcome());
+            assertTrue(approval.reason().startsWith("approval channels failed to start: port in use"), approval.reason());
+        }
     }
 }
