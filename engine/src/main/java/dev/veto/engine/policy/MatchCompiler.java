@@ -13,9 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Compiles a condition's {@code match:} into an {@link Expression}: a map of path to matcher (all must
@@ -35,7 +32,7 @@ final class MatchCompiler {
     }
 
     /** @return the expression, or null after recording problems */
-    Expression compile(Node matchNode) {
+    Expression compile(YamlNode matchNode) {
         Map<String, NodeReader.Entry> entries = reader.mapping(matchNode, "a match", null);
         if (entries == null) {
             return null;
@@ -73,8 +70,8 @@ final class MatchCompiler {
         }
     }
 
-    private List<Expression> list(String key, Node node) {
-        List<Node> items = reader.sequence(node, "'" + key + "'");
+    private List<Expression> list(String key, YamlNode node) {
+        List<YamlNode> items = reader.sequence(node, "'" + key + "'");
         if (items == null) {
             return null;
         }
@@ -84,7 +81,7 @@ final class MatchCompiler {
         }
         List<Expression> members = new ArrayList<>();
         boolean ok = true;
-        for (Node item : items) {
+        for (YamlNode item : items) {
             Expression member = compile(item);
             ok &= member != null;
             members.add(member);
@@ -100,12 +97,12 @@ final class MatchCompiler {
             reader.problem(entry.key(), e.getMessage() + ", or one of any, all, not");
             return null;
         }
-        Node value = entry.value();
+        YamlNode value = entry.value();
         try {
-            if (value instanceof MappingNode) {
+            if (value instanceof YamlNode.Mapping) {
                 return operatorMap(path, value);
             }
-            if (value instanceof SequenceNode) {
+            if (value instanceof YamlNode.Sequence) {
                 Object operand = reader.plain(value);
                 return new PathCheck(path, "one_of", String.valueOf(operand), OneOf.compile(operand));
             }
@@ -122,7 +119,7 @@ final class MatchCompiler {
         }
     }
 
-    private Expression operatorMap(ValuePath path, Node value) {
+    private Expression operatorMap(ValuePath path, YamlNode value) {
         Map<String, NodeReader.Entry> ops = reader.mapping(value, "the operators of " + path, null);
         if (ops == null) {
             return null;
@@ -143,7 +140,7 @@ final class MatchCompiler {
                 ok = false;
                 continue;
             }
-            Node operandNode = op.getValue().value();
+            YamlNode operandNode = op.getValue().value();
             try {
                 Object operand = reader.plain(operandNode);
                 ValueMatcher matcher = compiler.compile(operand);

@@ -8,15 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads SnakeYAML nodes with their positions, collecting every problem as {@code source:line:col: message}.
+ * Reads YAML nodes ({@link YamlNode}) with their positions, collecting every problem as {@code source:line:col: message}.
  * A read that fails records a problem and returns null, so the loader can go on and report the rest.
  */
 final class NodeReader {
@@ -39,9 +33,8 @@ final class NodeReader {
         return problems;
     }
 
-    void problem(Node at, String message) {
-        problems.add(new PolicyProblem(source, at.getStartMark().getLine() + 1,
-                at.getStartMark().getColumn() + 1, message));
+    void problem(YamlNode at, String message) {
+        problems.add(new PolicyProblem(source, at.line(), at.column(), message));
     }
 
     /**
@@ -52,19 +45,19 @@ final class NodeReader {
      * @param allowed  the keys it may have, or null for any key
      * @return key node and value node per key, or null when the node is not a mapping
      */
-    Map<String, Entry> mapping(Node node, String what, Collection<String> allowed) {
-        if (!(node instanceof MappingNode mapping)) {
+    Map<String, Entry> mapping(YamlNode node, String what, Collection<String> allowed) {
+        if (!(node instanceof YamlNode.Mapping mapping)) {
             problem(node, what + " must be a map, found " + kind(node));
             return null;
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-            Node keyNode = tuple.getKeyNode();
-            if (!(keyNode instanceof ScalarNode scalar)) {
+        for (YamlNode.Entry tuple : mapping.entries()) {
+            YamlNode keyNode = tuple.key();
+            if (!(keyNode instanceof YamlNode.Scalar scalar)) {
                 problem(keyNode, "a key in " + what + " must be a plain name, found " + kind(keyNode));
                 continue;
             }
-            String key = scalar.getValue();
+            String key = scalar.value();
             if (entries.containsKey(key)) {
                 problem(keyNode, "key '" + key + "' appears twice in " + what + ", expected each key once");
                 continue;
@@ -74,35 +67,35 @@ final class NodeReader {
                         + ", expected one of: " + String.join(", ", allowed));
                 continue;
             }
-            entries.put(key, new Entry(scalar, tuple.getValueNode()));
+            entries.put(key, new Entry(scalar, tuple.value()));
         }
         return entries;
     }
 
     /** A key and its value, both with their positions. */
-    record Entry(ScalarNode key, Node value) {
+    record Entry(YamlNode.Scalar key, YamlNode value) {
     }
 
-    List<Node> sequence(Node node, String what) {
-        if (!(node instanceof SequenceNode sequence)) {
+    List<YamlNode> sequence(YamlNode node, String what) {
+        if (!(node instanceof YamlNode.Sequence sequence)) {
             problem(node, what + " must be a list, found " + kind(node));
             return null;
         }
-        return sequence.getValue();
+        return sequence.items();
     }
 
     /** Text: a string, or a number written plainly (an id such as {@code 42}); not a boolean, null or collection. */
-    String text(Node node, String what) {
-        if (node instanceof ScalarNode scalar
-                && (scalar.getTag().equals(Tag.STR) || scalar.getTag().equals(Tag.INT) || scalar.getTag().equals(Tag.FLOAT))) {
-            return scalar.getValue();
+    String text(YamlNode node, String what) {
+        if (node instanceof YamlNode.Scalar scalar
+                && (scalar.tagged(YamlNode.STR) || scalar.tagged(YamlNode.INT) || scalar.tagged(YamlNode.FLOAT))) {
+            return scalar.value();
         }
         problem(node, what + " must be a string, found " + kind(node));
         return null;
     }
 
     /** Non-empty text. */
-    String name(Node node, String what) {
+    String name(YamlNode node, String what) {
         String text = text(node, what);
         if (text != null && text.isBlank()) {
             problem(node, what + " must not be empty");
@@ -112,8 +105,8 @@ final class NodeReader {
     }
 
     /** One of a closed set of words. */
-    String word(Node node, String what, List<String> allowed) {
-        String text = node instanceof ScalarNode scalar && !scalar.getTag().equals(Tag.NULL) ? scalar.getValue() : null;
+    String word(YamlNode node, String what, List<String> allowed) {
+        String text = node instanceof YamlNode.Scalar scalar && !scalar.tagged(YamlNode.NULL) ? scalar.value() : null;
         if (text == null || !allowed.contains(text)) {
             problem(node, what + " is " + (text == null ? kind(node) : "'" + text + "'")
                     + Suggestions.didYouMean(text == null ? "" : text, allowed)
@@ -123,13 +116,13 @@ final class NodeReader {
         return text;
     }
 
-    List<String> textList(Node node, String what) {
-        List<Node> items = sequence(node, what);
+    List<String> textList(YamlNode node, String what) {
+        List<YamlNode> items = sequence(node, what);
         if (items == null) {
             return null;
         }
         List<String> texts = new ArrayList<>();
-        for (Node item : items) {
+        for (YamlNode item : items) {
             String text = name(item, "an entry of " + what);
             if (text != null) {
                 texts.add(text);
@@ -145,51 +138,50 @@ final class NodeReader {
      *
      * @throws IllegalArgumentException for a tag or number form the policy language does not take
      */
-    Object plain(Node node) {
+    Object plain(YamlNode node) {
         return plain(node, 0);
     }
 
-    private Object plain(Node node, int depth) {
+    private Object plain(YamlNode node, int depth) {
         if (depth > MAX_DEPTH) {
             throw new IllegalArgumentException("value is nested more than " + MAX_DEPTH + " levels deep");
         }
-        if (node instanceof SequenceNode sequence) {
+        if (node instanceof YamlNode.Sequence sequence) {
             List<Object> list = new ArrayList<>();
-            for (Node item : sequence.getValue()) {
+            for (YamlNode item : sequence.items()) {
                 list.add(plain(item, depth + 1));
             }
             return list;
         }
-        if (node instanceof MappingNode mapping) {
+        if (node instanceof YamlNode.Mapping mapping) {
             Map<String, Object> map = new LinkedHashMap<>();
-            for (NodeTuple tuple : mapping.getValue()) {
-                if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-                    throw new IllegalArgumentException("a key must be a plain name, found " + kind(tuple.getKeyNode()));
+            for (YamlNode.Entry tuple : mapping.entries()) {
+                if (!(tuple.key() instanceof YamlNode.Scalar key)) {
+                    throw new IllegalArgumentException("a key must be a plain name, found " + kind(tuple.key()));
                 }
-                map.put(key.getValue(), plain(tuple.getValueNode(), depth + 1));
+                map.put(key.value(), plain(tuple.value(), depth + 1));
             }
             return map;
         }
-        ScalarNode scalar = (ScalarNode) node;
-        Tag tag = scalar.getTag();
-        String text = scalar.getValue();
-        if (tag.equals(Tag.STR)) {
+        YamlNode.Scalar scalar = (YamlNode.Scalar) node;
+        String text = scalar.value();
+        if (scalar.tagged(YamlNode.STR)) {
             return text;
         }
-        if (tag.equals(Tag.NULL)) {
+        if (scalar.tagged(YamlNode.NULL)) {
             return null;
         }
-        if (tag.equals(Tag.BOOL)) {
+        if (scalar.tagged(YamlNode.BOOL)) {
             String lower = text.toLowerCase(Locale.ROOT);
             return lower.equals("true") || lower.equals("yes") || lower.equals("on") || lower.equals("y");
         }
-        if (tag.equals(Tag.INT)) {
+        if (scalar.tagged(YamlNode.INT)) {
             return integer(text);
         }
-        if (tag.equals(Tag.FLOAT)) {
+        if (scalar.tagged(YamlNode.FLOAT)) {
             return decimal(text);
         }
-        throw new IllegalArgumentException("the tag " + tag.getValue() + " is not supported, expected a plain value");
+        throw new IllegalArgumentException("the tag " + scalar.tag() + " is not supported, expected a plain value");
     }
 
     private static Object integer(String written) {
@@ -236,24 +228,23 @@ final class NodeReader {
     }
 
     /** How messages name what was found: "a list", "a map", "the number 5", "nothing"... */
-    static String kind(Node node) {
-        if (node instanceof SequenceNode) {
+    static String kind(YamlNode node) {
+        if (node instanceof YamlNode.Sequence) {
             return "a list";
         }
-        if (node instanceof MappingNode) {
+        if (node instanceof YamlNode.Mapping) {
             return "a map";
         }
-        ScalarNode scalar = (ScalarNode) node;
-        Tag tag = scalar.getTag();
-        if (tag.equals(Tag.NULL)) {
+        YamlNode.Scalar scalar = (YamlNode.Scalar) node;
+        if (scalar.tagged(YamlNode.NULL)) {
             return "nothing";
         }
-        if (tag.equals(Tag.BOOL)) {
-            return "the boolean " + scalar.getValue();
+        if (scalar.tagged(YamlNode.BOOL)) {
+            return "the boolean " + scalar.value();
         }
-        if (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)) {
-            return "the number " + scalar.getValue();
+        if (scalar.tagged(YamlNode.INT) || scalar.tagged(YamlNode.FLOAT)) {
+            return "the number " + scalar.value();
         }
-        return "the string \"" + scalar.getValue() + "\"";
+        return "the string \"" + scalar.value() + "\"";
     }
 }

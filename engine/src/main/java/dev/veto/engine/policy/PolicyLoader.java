@@ -7,7 +7,6 @@ import dev.veto.engine.match.Expression;
 import dev.veto.engine.match.Operators;
 import dev.veto.engine.match.ValuePath;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,16 +23,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads a policy file into a validated {@link Policy}, refusing anything it does not understand with
@@ -112,7 +103,7 @@ public final class PolicyLoader {
      */
     public Policy parse(String text, String source) throws PolicyException {
         NodeReader reader = new NodeReader(source);
-        Node root = compose(text, reader);
+        YamlNode root = compose(text, reader);
         if (root == null) {
             throw new PolicyException(reader.problems());
         }
@@ -123,23 +114,17 @@ public final class PolicyLoader {
         return policy;
     }
 
-    private static Node compose(String text, NodeReader reader) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setAllowRecursiveKeys(false);
-        options.setMaxAliasesForCollections(50);
+    private static YamlNode compose(String text, NodeReader reader) {
         try {
-            // The composer alone, as Yaml.compose runs it: the Yaml facade would also build a constructor and a
-            // representer (java.beans, java.util.logging, calendars) that reading nodes never uses, and that
-            // cost the agent's start-up tens of milliseconds.
-            Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
-                    new Resolver(), options);
-            Node root = composer.getSingleNode();
+            YamlNode root = YamlComposer.compose(text);
             if (root == null) {
                 reader.problems().add(new PolicyProblem(reader.source(), 1, 1,
                         "the policy is empty, expected a map with name, rules, ..."));
             }
             return root;
+        } catch (YamlComposer.Unreadable e) {
+            reader.problems().add(new PolicyProblem(reader.source(), e.line(), e.column(), "not valid YAML: " + e.getMessage()));
+            return null;
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = mark == null ? 0 : mark.getLine() + 1;
@@ -175,7 +160,7 @@ public final class PolicyLoader {
             this.text = text;
         }
 
-        Policy policy(Node root) {
+        Policy policy(YamlNode root) {
             Map<String, NodeReader.Entry> top = reader.mapping(root, "the policy", TOP_KEYS);
             if (top == null) {
                 return null;
@@ -198,12 +183,12 @@ public final class PolicyLoader {
                     redact, rules, instrument);
         }
 
-        private List<String> redact(Node node) {
+        private List<String> redact(YamlNode node) {
             List<String> paths = reader.textList(node, "redact");
             if (paths == null) {
                 return List.of();
             }
-            List<Node> items = reader.sequence(node, "redact");
+            List<YamlNode> items = reader.sequence(node, "redact");
             for (int i = 0; i < paths.size() && i < items.size(); i++) {
                 String path = paths.get(i);
                 if (!path.startsWith("arguments.") && !path.startsWith("context.")) {
@@ -220,8 +205,8 @@ public final class PolicyLoader {
             return List.copyOf(paths);
         }
 
-        private List<Rule> rules(Node node) {
-            List<Node> items = reader.sequence(node, "rules");
+        private List<Rule> rules(YamlNode node) {
+            List<YamlNode> items = reader.sequence(node, "rules");
             if (items == null) {
                 return List.of();
             }
@@ -239,7 +224,7 @@ public final class PolicyLoader {
             return List.copyOf(rules);
         }
 
-        private Rule rule(int index, Node node) {
+        private Rule rule(int index, YamlNode node) {
             String where = "rules[" + index + "]";
             int problemsBefore = reader.problems().size();
             Map<String, NodeReader.Entry> keys = reader.mapping(node, "a rule (" + where + ")", RULE_KEYS);
@@ -282,8 +267,8 @@ public final class PolicyLoader {
                     reason, approval, rateLimit, budget, conditions);
         }
 
-        private List<Condition> conditions(String where, Node node) {
-            List<Node> items = reader.sequence(node, where + ".conditions");
+        private List<Condition> conditions(String where, YamlNode node) {
+            List<YamlNode> items = reader.sequence(node, where + ".conditions");
             if (items == null) {
                 return List.of();
             }
@@ -320,7 +305,7 @@ public final class PolicyLoader {
             return List.copyOf(conditions);
         }
 
-        private Action action(Node node, String what) {
+        private Action action(YamlNode node, String what) {
             String word = reader.word(node, what, ACTIONS);
             if (word == null) {
                 return null;
@@ -355,8 +340,8 @@ public final class PolicyLoader {
                     timeout == null ? ApprovalSpec.DEFAULT.timeout() : timeout, allow);
         }
 
-        private Duration duration(Node node, String what) {
-            String text = node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.STR) ? scalar.getValue() : null;
+        private Duration duration(YamlNode node, String what) {
+            String text = node instanceof YamlNode.Scalar scalar && scalar.tagged(YamlNode.STR) ? scalar.value() : null;
             Matcher m = text == null ? null : DURATION.matcher(text.trim());
             if (m == null || !m.matches() || Long.parseLong(m.group(1)) == 0) {
                 reader.problem(node, what + " is " + (text == null ? NodeReader.kind(node) : "'" + text + "'")
@@ -373,11 +358,11 @@ public final class PolicyLoader {
             };
         }
 
-        private RateLimitSpec rateLimit(Node node, String where) {
+        private RateLimitSpec rateLimit(YamlNode node, String where) {
             String what = where + ".constraints.rate_limit";
-            Node limitNode = node;
+            YamlNode limitNode = node;
             ValuePath per = null;
-            if (!(node instanceof ScalarNode)) {
+            if (!(node instanceof YamlNode.Scalar)) {
                 Map<String, NodeReader.Entry> keys = reader.mapping(node, what, RATE_LIMIT_KEYS);
                 if (keys == null) {
                     return null;
@@ -402,7 +387,7 @@ public final class PolicyLoader {
             return new RateLimitSpec(limit, per);
         }
 
-        private BudgetSpec budget(Node node, String where) {
+        private BudgetSpec budget(YamlNode node, String where) {
             String what = where + ".constraints.budget";
             Map<String, NodeReader.Entry> keys = reader.mapping(node, what, BUDGET_KEYS);
             if (keys == null) {
@@ -420,8 +405,8 @@ public final class PolicyLoader {
             return sum == null || limit == null ? null : new BudgetSpec(sum, limit, per);
         }
 
-        private LimitSpec limit(Node node, String what) {
-            String text = node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.STR) ? scalar.getValue() : null;
+        private LimitSpec limit(YamlNode node, String what) {
+            String text = node instanceof YamlNode.Scalar scalar && scalar.tagged(YamlNode.STR) ? scalar.value() : null;
             if (text == null) {
                 reader.problem(node, what + " is " + NodeReader.kind(node) + ", expected AMOUNT/UNIT such as 20/hour");
                 return null;
@@ -434,7 +419,7 @@ public final class PolicyLoader {
             }
         }
 
-        private ValuePath path(Node node, String text) {
+        private ValuePath path(YamlNode node, String text) {
             if (text == null) {
                 return null;
             }
@@ -446,8 +431,8 @@ public final class PolicyLoader {
             }
         }
 
-        private List<InstrumentEntry> instrument(Node node) {
-            List<Node> items = reader.sequence(node, "instrument");
+        private List<InstrumentEntry> instrument(YamlNode node) {
+            List<YamlNode> items = reader.sequence(node, "instrument");
             if (items == null) {
                 return List.of();
             }
@@ -480,7 +465,7 @@ public final class PolicyLoader {
                 }
                 entries.add(new InstrumentEntry(classPattern, subtypesOf, method,
                         parameterTypes == null ? null : List.copyOf(parameterTypes), tool,
-                        parameters == null ? null : List.copyOf(parameters), items.get(i).getStartMark().getLine() + 1));
+                        parameters == null ? null : List.copyOf(parameters), items.get(i).line()));
             }
             return List.copyOf(entries);
         }
