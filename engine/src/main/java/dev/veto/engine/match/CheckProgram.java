@@ -30,7 +30,8 @@ import java.util.Map;
  * rarely in the CPU's cache. As objects (a check, its matcher, a set, its nodes, a string and its bytes)
  * each check cost several memory accesses to scattered places; here the checks and their operands lie in
  * the order they are evaluated, in one block the CPU reads ahead. The values a policy mostly meets (a
- * String, an int or long) are judged inline; every other value (missing, null, another type) and operator
+ * String, an int or long) are judged inline (text with the JDK's String methods on the check's interned
+ * literal, see {@link CheckShape}); every other value (missing, null, another type) and operator
  * goes to the check's {@link PathCheck}, so answers and error messages are exactly the tree's.
  *
  * <p>The semantics are the tree's ({@link Expression}): checks run in the order written, stop as soon as
@@ -52,7 +53,7 @@ public final class CheckProgram {
     private static final int OPERANDS = 5;
 
     private final int[] code;
-    /** Each check's PathCheck, followed by its strings for STRING_IN. */
+    /** Each check's PathCheck, followed by its strings (CheckShape.strings: equality, text literal, regex pieces). */
     private final Object[] refs;
     private final ValuePath[] paths;
 
@@ -106,17 +107,17 @@ public final class CheckProgram {
                 break;
             case STARTS_WITH:
                 if (value instanceof String s) {
-                    return PackedText.startsWith(s, code, operands);
+                    return s.startsWith(text(code, at));
                 }
                 break;
             case ENDS_WITH:
                 if (value instanceof String s) {
-                    return PackedText.endsWith(s, code, operands);
+                    return s.endsWith(text(code, at));
                 }
                 break;
             case CONTAINS:
                 if (value instanceof String s) {
-                    return PackedText.contains(s, code, operands);
+                    return s.contains(text(code, at));
                 }
                 break;
             case MAX_LENGTH:
@@ -127,7 +128,7 @@ public final class CheckProgram {
                 }
                 break;
             case REGEX:
-                if (value instanceof String s && !mayMatch(s, operands, (op & IGNORE_CASE) != 0)) {
+                if (value instanceof String s && !mayMatch(s, code[operands], code[at + SOURCE] + 1, (op & IGNORE_CASE) != 0)) {
                     return false;
                 }
                 break;
@@ -152,14 +153,17 @@ public final class CheckProgram {
         return false;
     }
 
-    /** {@link RequiredLiterals#mayMatch} on the pieces kept inline. */
-    private boolean mayMatch(String s, int operands, boolean ignoreCase) {
-        int at = operands + 1;
-        for (int i = 0, n = code[operands]; i < n; i++) {
-            if (ignoreCase ? !PackedText.containsIgnoringCase(s, code, at) : !PackedText.contains(s, code, at)) {
+    /** The literal of a starts_with, ends_with or contains check: the first string after its PathCheck. */
+    private String text(int[] code, int at) {
+        return (String) refs[code[at + SOURCE] + 1];
+    }
+
+    /** {@link RequiredLiterals#mayMatch} on the check's pieces. */
+    private boolean mayMatch(String s, int pieces, int firstPiece, boolean ignoreCase) {
+        for (int i = 0; i < pieces; i++) {
+            if (!RequiredLiterals.contains(s, (String) refs[firstPiece + i], ignoreCase)) {
                 return false;
             }
-            at += 1 + (PackedText.length(code, at) + 1) / 2;
         }
         return true;
     }
@@ -189,15 +193,8 @@ public final class CheckProgram {
         return switch (code[at] & KIND) {
             case STRING_IN -> 1 + code[operands];
             case WHOLE -> 3;
-            case STARTS_WITH, ENDS_WITH, CONTAINS -> 1 + (code[operands] + 1) / 2;
             case MAX_LENGTH -> 2;
-            case REGEX -> {
-                int end = operands + 1;
-                for (int i = 0; i < code[operands]; i++) {
-                    end += 1 + (code[end] + 1) / 2;
-                }
-                yield end - operands;
-            }
+            case REGEX -> 1;
             default -> 0;
         };
     }

@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * What one check's matcher lets {@link CheckProgram} judge inline, read once when the program is built:
- * a kind with flags, the operand as ints (whole numbers, string hashes, literal text packed by
- * {@link PackedText}) and, for equality with strings, the strings themselves, read only after a hash
- * matched. A matcher or operand with no such shape is {@link #GENERIC}: the check's {@link PathCheck}
- * judges every value.
+ * a kind with flags, the operand as ints (whole numbers, string hashes) and the operand's strings (equality
+ * with strings, read only after a hash matched; the literal of starts_with, ends_with, contains; a regex's
+ * required pieces), tested with the JDK's own String methods, whose searches the JIT vectorizes. The
+ * strings are interned: a policy repeats few distinct literals, so its checks share them and they stay in
+ * cache, and a value that is a string constant too is found equal by identity. A matcher or operand with
+ * no such shape is {@link #GENERIC}: the check's {@link PathCheck} judges every value.
  */
 final class CheckShape {
 
@@ -23,7 +25,7 @@ final class CheckShape {
     static final int CONTAINS = 6;
     /** A String's length in code points at most [high word, low word]. */
     static final int MAX_LENGTH = 7;
-    /** Only the regex's literal prefilter ([count, packed pieces...]); when it passes, the matcher runs the regex. */
+    /** Only the regex's literal prefilter ([count], the pieces as strings); when it passes, the matcher runs the regex. */
     static final int REGEX = 8;
 
     static final int KIND = 0xFF;
@@ -37,9 +39,6 @@ final class CheckShape {
     static final int GE = 3;
     static final int EQ = 4;
     static final int NE = 5;
-
-    /** Longer literals are left to the matcher: the inline search compares char by char. */
-    private static final int MAX_INLINE_TEXT = 32;
 
     private static final int[] NO_WORDS = new int[0];
     private static final String[] NO_STRINGS = new String[0];
@@ -131,20 +130,17 @@ final class CheckShape {
             return GENERIC_SHAPE;
         }
         int[] words = new int[1 + strings.length];
+        String[] interned = new String[strings.length];
         words[0] = strings.length;
         for (int i = 0; i < strings.length; i++) {
-            words[1 + i] = strings[i].hashCode();
+            interned[i] = strings[i].intern();
+            words[1 + i] = interned[i].hashCode();
         }
-        return new CheckShape(STRING_IN | (negated ? NEGATED : 0), words, strings);
+        return new CheckShape(STRING_IN | (negated ? NEGATED : 0), words, interned);
     }
 
     private static CheckShape text(int kind, String text) {
-        if (text.length() > MAX_INLINE_TEXT) {
-            return GENERIC_SHAPE;
-        }
-        int[] words = new int[PackedText.words(text)];
-        PackedText.pack(text, words, 0);
-        return new CheckShape(kind, words, NO_STRINGS);
+        return new CheckShape(kind, NO_WORDS, new String[] {text.intern()});
     }
 
     private static CheckShape regex(RequiredLiterals required) {
@@ -152,20 +148,10 @@ final class CheckShape {
         if (pieces.isEmpty()) {
             return GENERIC_SHAPE;
         }
-        int size = 1;
-        for (String piece : pieces) {
-            if (piece.length() > MAX_INLINE_TEXT) {
-                return GENERIC_SHAPE;
-            }
-            size += PackedText.words(piece);
+        String[] strings = new String[pieces.size()];
+        for (int i = 0; i < strings.length; i++) {
+            strings[i] = pieces.get(i).intern();
         }
-        int[] words = new int[size];
-        words[0] = pieces.size();
-        int at = 1;
-        for (String piece : pieces) {
-            PackedText.pack(piece, words, at);
-            at += PackedText.words(piece);
-        }
-        return new CheckShape(REGEX | (required.ignoreCase() ? IGNORE_CASE : 0), words, NO_STRINGS);
+        return new CheckShape(REGEX | (required.ignoreCase() ? IGNORE_CASE : 0), new int[] {strings.length}, strings);
     }
 }

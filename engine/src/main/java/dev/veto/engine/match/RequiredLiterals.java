@@ -101,11 +101,16 @@ final class RequiredLiterals {
     /** False only when some required piece is absent, so the regex cannot match; true means "run the regex". */
     boolean mayMatch(String text) {
         for (String literal : literals) {
-            if (ignoreCase ? !containsIgnoringCase(text, literal) : !text.contains(literal)) {
+            if (!contains(text, literal, ignoreCase)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether the text holds the piece; shared with {@link CheckProgram}, so both paths answer alike. */
+    static boolean contains(String text, String piece, boolean ignoreCase) {
+        return ignoreCase ? containsIgnoringCase(text, piece) : text.contains(piece);
     }
 
     /** The pieces (also what {@link CheckProgram} keeps inline). */
@@ -119,30 +124,38 @@ final class RequiredLiterals {
     }
 
     /**
-     * Whether the text contains the literal with ASCII letters compared in either case, which is how the
-     * regex's {@code (?i)} compares them. A character outside ASCII counts as equal to anything: how a
-     * regex folds it is left to the regex, so the prefilter can only be more willing, never less.
+     * Whether the text contains the literal with its ASCII letters in either case. A {@code (?i)} regex (no
+     * {@code u} flag) folds ASCII letters only: a text character matches a literal one when it is that
+     * character or, for a letter, its other ASCII case, never a character outside ASCII. So a match can only
+     * start where the literal's first character is, in either case: {@link String#indexOf(int, int)} (which the
+     * JIT vectorizes) finds those places, and {@link String#regionMatches(boolean, int, String, int, int)}
+     * compares the rest. That comparison folds case as Unicode does, more widely than the regex (the Kelvin
+     * sign matches k), which can only make the prefilter more willing, never less: the regex still decides.
      */
     private static boolean containsIgnoringCase(String text, String literal) {
-        int last = text.length() - literal.length();
-        for (int start = 0; start <= last; start++) {
-            int j = 0;
-            while (j < literal.length() && sameIgnoringCase(text.charAt(start + j), literal.charAt(j))) {
-                j++;
-            }
-            if (j == literal.length()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** {@code literal} is printable ASCII (the grammar allows nothing else). */
-    static boolean sameIgnoringCase(char text, char literal) {
-        if (text == literal || text >= 128) {
+        int n = literal.length();
+        if (n == 0) {
             return true;
         }
-        char lower = (char) (literal | 0x20);
-        return lower >= 'a' && lower <= 'z' && (text | 0x20) == lower;
+        char first = literal.charAt(0);
+        char lower = (char) (first | 0x20);
+        char other = lower >= 'a' && lower <= 'z' ? (char) (first ^ 0x20) : first;
+        int last = text.length() - n;
+        int atFirst = text.indexOf(first);
+        int atOther = other == first ? -1 : text.indexOf(other);
+        while (true) {
+            int start = atOther < 0 || (atFirst >= 0 && atFirst < atOther) ? atFirst : atOther;
+            if (start < 0 || start > last) {
+                return false;
+            }
+            if (text.regionMatches(true, start + 1, literal, 1, n - 1)) {
+                return true;
+            }
+            if (start == atFirst) {
+                atFirst = text.indexOf(first, start + 1);
+            } else {
+                atOther = text.indexOf(other, start + 1);
+            }
+        }
     }
 }

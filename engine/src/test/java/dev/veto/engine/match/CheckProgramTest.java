@@ -42,11 +42,12 @@ class CheckProgramTest {
         "\"!= 3\"", "\"<= 2.5\"", "\"== 2e2\"", "[abc, b]", "[abc, 1]", "[200, 3]", "{in: [x, abc]}", "{not_in: [abc]}",
         "{not_in: [abc, 2]}", "{starts_with: ab}", "{starts_with: \"\"}", "{ends_with: bc}", "{ends_with: \"\"}",
         "{contains: b}", "{contains: 1}", "{max_length: 3}", "{max_length: 0}", "{regex: \"(?i)a.*c\"}",
-        "{regex: \"[a-c]+\"}", "{exists: true}", "{exists: false}", "true", "null", "{starts_with: a, ends_with: c}",
+        "{regex: \"[a-c]+\"}", "{regex: \"(?i)_ab.*c\"}", "{regex: \"(?i)xab.*C\"}", "{regex: \"b.*c\"}",
+        "{contains: Bc}", "{starts_with: _A}", "{exists: true}", "{exists: false}", "true", "null", "{starts_with: a, ends_with: c}",
     };
 
     static Object value(Random r) {
-        return switch (r.nextInt(30)) {
+        return switch (r.nextInt(33)) {
             case 0 -> null;
             case 1 -> "abc";
             case 2 -> "ABC";
@@ -75,6 +76,9 @@ class CheckProgramTest {
             case 25 -> "select * from t_1";
             case 26 -> Long.MAX_VALUE;
             case 27 -> Integer.MIN_VALUE;
+            case 28 -> "_AB.c";
+            case 29 -> "\u212Abc-xAbxxc";
+            case 30 -> "XaB\u00e9c";
             default -> "bc";
         };
     }

@@ -44,6 +44,20 @@ class RequiredLiteralsTest {
     }
 
     @Test
+    void caseInsensitiveSearchTriesEveryPlaceTheFirstCharacterIsInEitherCase() {
+        RequiredLiterals tab = RequiredLiterals.of("(?i).*tab.*");
+        assertTrue(tab.mayMatch("t-T-tAB"));
+        assertTrue(tab.mayMatch("T-t-Tab"));
+        assertFalse(tab.mayMatch("t-T-TAx-ta"));
+        RequiredLiterals underscore = RequiredLiterals.of("(?i).*_x.*");
+        assertTrue(underscore.mayMatch("_y_X"));
+        assertFalse(underscore.mayMatch("_y_"));
+        // (?i) without u folds ASCII only: the Kelvin sign is not k to the regex, nor to the prefilter
+        assertFalse(Pattern.compile("(?i)k.*").matcher("\u212A").matches());
+        assertFalse(RequiredLiterals.of("(?i)k.*").mayMatch("\u212A"));
+    }
+
+    @Test
     void neverRefusesWhatTheRegexMatches() {
         Random random = new Random(7);
         String[] atoms = {"a", "b", "A", "k", "t", "_", "3", " ", "\\.", ".", "\\s", "\\d", "\\w", "\\b", "\\B", "\\S"};
