@@ -70,6 +70,16 @@ public class RuleEvaluationProbe {
         }
     }
 
+    /** {@link #pass} over the first 16 calls only, 64 times: the same work with data in cache. */
+    @Benchmark
+    @OperationsPerInvocation(CALLS)
+    public void passFew(Blackhole sink) {
+        for (int i = 0; i < CALLS; i++) {
+            ToolCall call = calls[i & 15];
+            sink.consume(Decider.decide(compiled, call.tool(), call.arguments(), call.context(), null));
+        }
+    }
+
     /** The first 16 calls only: their data and programs stay in cache, what remains is the work itself. */
     @Benchmark
     public Decided fewCalls() {

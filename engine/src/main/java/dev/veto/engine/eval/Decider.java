@@ -37,7 +37,7 @@ public final class Decider {
 
     /** The rules' verdict as it stands. */
     private static Decided asDecided(Verdict verdict, LimitsOnGrant onGrant) {
-        return new Decided(verdict.action(), verdict.reason(), verdict.rule() == null ? null : verdict.rule().id(),
+        return new Decided(verdict.action(), verdict.reason(), verdict.ruleId(),
                 verdict.location(), verdict.approval(), onGrant);
     }
 }

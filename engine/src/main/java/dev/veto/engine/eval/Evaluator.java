@@ -32,6 +32,8 @@ import java.util.Map;
  */
 public final class Evaluator {
 
+    private static final int DENY_RANK = Verdict.rank(Action.DENY);
+
     private Evaluator() {
     }
 
@@ -64,48 +66,61 @@ public final class Evaluator {
         return limited == null ? best : best.withLimited(limited);
     }
 
-    /** The hot path: the same rules, opinions and precedence as {@link #opinion}, on the compiled checks. */
+    /**
+     * The hot path: the same rules, opinions and precedence as {@link #opinion}, on the compiled checks and
+     * the ranks kept in the plan ({@link ToolProgram}); only the winning opinion's Verdict is read.
+     */
     private static Verdict run(ToolProgram program, Map<String, ?> arguments, Map<String, ?> context) {
         CompiledRule[] rules = program.rules();
         int[] plan = program.plan();
-        Verdict[] verdicts = program.verdicts();
         CheckProgram checks = program.checks();
         SlotValues call = checks.newCall(arguments, context);
-        Verdict best = null;
+        int bestRank = -1;
+        int bestAt = -1;
+        Verdict error = null;
         List<CompiledRule> limited = null;
         int at = 0;
         for (int r = 0; r < rules.length; r++) {
             int head = plan[at];
-            int conditions = head >>> 1;
-            Verdict opinion = verdicts[at];
+            int conditions = head >>> ToolProgram.CONDITIONS_SHIFT;
+            int opinionAt = (head & ToolProgram.ALWAYS) != 0 ? at : -1;
+            int rank = head & ToolProgram.RANK;
             for (int c = 1; c <= conditions; c++) {
+                int word = plan[at + c];
                 try {
-                    if (checks.holds(plan[at + c], call)) {
-                        opinion = verdicts[at + c];
+                    if (checks.holds(word >> 2, call)) {
+                        opinionAt = at + c;
+                        rank = word & ToolProgram.RANK;
                         break;
                     }
                 } catch (EvaluationException e) {
-                    opinion = unevaluable(rules[r], rules[r].conditions()[c - 1], e);
+                    // deny outranks everything and is first in file order: it decides at once
+                    error = unevaluable(rules[r], rules[r].conditions()[c - 1], e);
                     break;
                 }
+            }
+            if (error != null) {
+                return limited == null ? error : error.withLimited(limited);
             }
             at += 1 + conditions;
-            if (opinion == null) {
+            if (opinionAt < 0) {
                 continue;
             }
-            if ((head & 1) != 0) {
-                limited = withLimits(limited, rules[r], opinion);
+            if ((head & ToolProgram.LIMITED) != 0 && rank != DENY_RANK) {
+                limited = withLimits(limited, rules[r], program.verdicts()[opinionAt]);
             }
-            if (outranks(opinion, best)) {
-                best = opinion;
-                if (best.action() == Action.DENY) {
+            if (rank > bestRank) {
+                bestRank = rank;
+                bestAt = opinionAt;
+                if (rank == DENY_RANK) {
                     break;
                 }
             }
         }
-        if (best == null) {
+        if (bestAt < 0) {
             return program.byDefault();
         }
+        Verdict best = program.verdicts()[bestAt];
         return limited == null ? best : best.withLimited(limited);
     }
 

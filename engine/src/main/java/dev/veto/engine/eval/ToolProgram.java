@@ -10,10 +10,13 @@ import dev.veto.engine.policy.Policy;
  * together in memory, and each path is resolved once), and the verdict when no rule has an opinion.
  *
  * <p>The rules are laid out flat, for the same reason: {@code plan} holds, for each rule in turn, a head
- * word (its number of conditions {@code n}, shifted left by one, with the low bit set when the rule has
- * limits) followed by its {@code n} conditions' entries into {@code checks}; {@code verdicts} holds, at the
- * same positions, the rule's unconditional opinion (or null) and each condition's opinion. A call reads two
- * arrays in order instead of visiting each rule's objects.
+ * word followed by one word per condition; {@code verdicts} holds, at the same positions, the rule's
+ * unconditional opinion (or null) and each condition's opinion. A head word is the number of conditions
+ * shifted left by {@link #CONDITIONS_SHIFT}, {@link #LIMITED} when the rule has limits, {@link #ALWAYS}
+ * when it has an unconditional opinion, and that opinion's rank ({@link Verdict#rank}) in its low two bits;
+ * a condition word is its entry into {@code checks} shifted left by two, with its opinion's rank in the low
+ * two bits. A call reads two arrays in order instead of visiting each rule's objects, and reads only the
+ * winning opinion's {@link Verdict}: precedence is decided on the ranks.
  *
  * @param rules     the rules whose {@code tool} matches, in file order (read for errors and limits)
  * @param plan      see above
@@ -22,6 +25,11 @@ import dev.veto.engine.policy.Policy;
  * @param byDefault the verdict when no rule gives an opinion (default_action)
  */
 record ToolProgram(CompiledRule[] rules, int[] plan, Verdict[] verdicts, CheckProgram checks, Verdict byDefault) {
+
+    static final int RANK = 3;
+    static final int ALWAYS = 1 << 2;
+    static final int LIMITED = 1 << 3;
+    static final int CONDITIONS_SHIFT = 4;
 
     static ToolProgram of(String tool, CompiledRule[] rules, Policy policy) {
         int size = rules.length;
@@ -34,11 +42,14 @@ record ToolProgram(CompiledRule[] rules, int[] plan, Verdict[] verdicts, CheckPr
         int at = 0;
         for (CompiledRule rule : rules) {
             Condition[] conditions = rule.conditions();
-            plan[at] = conditions.length << 1 | (rule.hasConstraints() ? 1 : 0);
-            verdicts[at] = rule.always();
+            Verdict always = rule.always();
+            plan[at] = conditions.length << CONDITIONS_SHIFT | (rule.hasConstraints() ? LIMITED : 0)
+                    | (always == null ? 0 : ALWAYS | Verdict.rank(always.action()));
+            verdicts[at] = always;
             for (int c = 0; c < conditions.length; c++) {
-                plan[at + 1 + c] = builder.add(conditions[c].match());
-                verdicts[at + 1 + c] = rule.onMatch()[c];
+                Verdict onMatch = rule.onMatch()[c];
+                plan[at + 1 + c] = builder.add(conditions[c].match()) << 2 | Verdict.rank(onMatch.action());
+                verdicts[at + 1 + c] = onMatch;
             }
             at += 1 + conditions.length;
         }

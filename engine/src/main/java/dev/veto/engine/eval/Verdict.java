@@ -14,9 +14,14 @@ import java.util.List;
  * @param reason    why
  * @param approval  how to hold the call when the action is require_approval; else null
  * @param limited   the rules with constraints that would let this call through: their limits must all pass
+ * @param ruleId    the deciding rule's id, or null: kept here so that a decision reads no rule object
  */
 public record Verdict(Action action, Rule rule, String location, String reason, ApprovalSpec approval,
-        List<CompiledRule> limited) {
+        List<CompiledRule> limited, String ruleId) {
+
+    Verdict(Action action, Rule rule, String location, String reason, ApprovalSpec approval, List<CompiledRule> limited) {
+        this(action, rule, location, reason, approval, limited, rule == null ? null : rule.id());
+    }
 
     /** Precedence across rules: deny beats require_approval beats allow. */
     static int rank(Action action) {
@@ -28,6 +33,6 @@ public record Verdict(Action action, Rule rule, String location, String reason, 
     }
 
     Verdict withLimited(List<CompiledRule> limitedRules) {
-        return new Verdict(action, rule, location, reason, approval, limitedRules);
+        return new Verdict(action, rule, location, reason, approval, limitedRules, ruleId);
     }
 }

@@ -102,7 +102,8 @@ public final class CheckProgram {
             case WHOLE:
                 if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
                     long number = ((Number) value).longValue();
-                    return ordered(code[operands], Long.compare(number, CheckShape.longAt(code, operands + 1)));
+                    boolean inRange = number >= CheckShape.longAt(code, operands) && number <= CheckShape.longAt(code, operands + 2);
+                    return inRange != ((op & NEGATED) != 0);
                 }
                 break;
             case STARTS_WITH:
@@ -168,17 +169,6 @@ public final class CheckProgram {
         return true;
     }
 
-    private static boolean ordered(int order, int cmp) {
-        return switch (order) {
-            case CheckShape.LT -> cmp < 0;
-            case CheckShape.LE -> cmp <= 0;
-            case CheckShape.GT -> cmp > 0;
-            case CheckShape.GE -> cmp >= 0;
-            case CheckShape.EQ -> cmp == 0;
-            default -> cmp != 0;
-        };
-    }
-
     /** Number of checks, for tests. */
     int size() {
         int count = 0;
@@ -192,7 +182,7 @@ public final class CheckProgram {
         int operands = at + OPERANDS;
         return switch (code[at] & KIND) {
             case STRING_IN -> 1 + code[operands];
-            case WHOLE -> 3;
+            case WHOLE -> 4;
             case MAX_LENGTH -> 2;
             case REGEX -> 1;
             default -> 0;

@@ -18,7 +18,11 @@ final class CheckShape {
     static final int EXISTS = 1;
     /** A String equal to one of the strings (equality, {@code ==}, a list, {@code in}); {@link #NEGATED}: none. */
     static final int STRING_IN = 2;
-    /** An int, long, short or byte compared with a whole number: [order, high word, low word]. */
+    /**
+     * An int, long, short or byte compared with a whole number, as the range of numbers that pass:
+     * [lowest, highest], each a long in two words ({@link #NEGATED}: outside it, for {@code !=}). Every
+     * comparison is one range test, so judging needs no branch on the operator.
+     */
     static final int WHOLE = 3;
     static final int STARTS_WITH = 4;
     static final int ENDS_WITH = 5;
@@ -32,13 +36,6 @@ final class CheckShape {
     static final int NEGATED = 1 << 8;
     static final int EXPECTED = 1 << 9;
     static final int IGNORE_CASE = 1 << 10;
-
-    static final int LT = 0;
-    static final int LE = 1;
-    static final int GT = 2;
-    static final int GE = 3;
-    static final int EQ = 4;
-    static final int NE = 5;
 
     private static final int[] NO_WORDS = new int[0];
     private static final String[] NO_STRINGS = new String[0];
@@ -54,6 +51,8 @@ final class CheckShape {
     }
 
     private static final CheckShape GENERIC_SHAPE = new CheckShape(GENERIC, NO_WORDS, NO_STRINGS);
+    /** No whole number passes (lowest above highest). */
+    private static final CheckShape NOTHING_WHOLE = whole(1, 0, false);
 
     static CheckShape of(ValueMatcher matcher) {
         if (matcher instanceof Exists exists) {
@@ -93,7 +92,11 @@ final class CheckShape {
         if (literal.kind() == Literal.Kind.STRING) {
             return strings(new String[] {literal.string()}, negated);
         }
-        return literal.isWhole() ? whole(negated ? NE : EQ, literal.wholeNumber()) : GENERIC_SHAPE;
+        if (!literal.isWhole()) {
+            return GENERIC_SHAPE;
+        }
+        long number = literal.wholeNumber();
+        return whole(number, number, negated);
     }
 
     private static CheckShape comparison(Comparison comparison) {
@@ -101,18 +104,24 @@ final class CheckShape {
         return switch (comparison.operator()) {
             case "==" -> equality(right, false);
             case "!=" -> equality(right, true);
-            default -> !right.isWhole() ? GENERIC_SHAPE : whole(switch (comparison.operator()) {
-                case "<" -> LT;
-                case "<=" -> LE;
-                case ">" -> GT;
-                default -> GE;
-            }, right.wholeNumber());
+            default -> right.isWhole() ? ordered(comparison.operator(), right.wholeNumber()) : GENERIC_SHAPE;
         };
     }
 
-    private static CheckShape whole(int order, long number) {
-        int[] words = longWords(number);
-        return new CheckShape(WHOLE, new int[] {order, words[0], words[1]}, NO_STRINGS);
+    /** {@code < <= > >=} as a range; "less than the least long" (or more than the greatest) is an empty one. */
+    private static CheckShape ordered(String operator, long number) {
+        return switch (operator) {
+            case "<" -> number == Long.MIN_VALUE ? NOTHING_WHOLE : whole(Long.MIN_VALUE, number - 1, false);
+            case "<=" -> whole(Long.MIN_VALUE, number, false);
+            case ">" -> number == Long.MAX_VALUE ? NOTHING_WHOLE : whole(number + 1, Long.MAX_VALUE, false);
+            default -> whole(number, Long.MAX_VALUE, false);
+        };
+    }
+
+    private static CheckShape whole(long lowest, long highest, boolean negated) {
+        int[] low = longWords(lowest);
+        int[] high = longWords(highest);
+        return new CheckShape(WHOLE | (negated ? NEGATED : 0), new int[] {low[0], low[1], high[0], high[1]}, NO_STRINGS);
     }
 
     private static int[] longWords(long number) {

@@ -39,7 +39,8 @@ class CheckProgramTest {
 
     static final String[] MATCHERS = {
         "abc", "\"== abc\"", "\"!= abc\"", "200", "\"<= 200\"", "\"< 5\"", "\"> -1\"", "\">= 200\"", "\"== 200\"",
-        "\"!= 3\"", "\"<= 2.5\"", "\"== 2e2\"", "[abc, b]", "[abc, 1]", "[200, 3]", "{in: [x, abc]}", "{not_in: [abc]}",
+        "\"!= 3\"", "\"< -9223372036854775808\"", "\"> 9223372036854775807\"", "\"<= -9223372036854775808\"",
+        "\">= 9223372036854775807\"", "\"!= 9223372036854775807\"", "\"<= 2.5\"", "\"== 2e2\"", "[abc, b]", "[abc, 1]", "[200, 3]", "{in: [x, abc]}", "{not_in: [abc]}",
         "{not_in: [abc, 2]}", "{starts_with: ab}", "{starts_with: \"\"}", "{ends_with: bc}", "{ends_with: \"\"}",
         "{contains: b}", "{contains: 1}", "{max_length: 3}", "{max_length: 0}", "{regex: \"(?i)a.*c\"}",
         "{regex: \"[a-c]+\"}", "{regex: \"(?i)_ab.*c\"}", "{regex: \"(?i)xab.*C\"}", "{regex: \"b.*c\"}",
@@ -47,7 +48,7 @@ class CheckProgramTest {
     };
 
     static Object value(Random r) {
-        return switch (r.nextInt(33)) {
+        return switch (r.nextInt(34)) {
             case 0 -> null;
             case 1 -> "abc";
             case 2 -> "ABC";
@@ -79,6 +80,7 @@ class CheckProgramTest {
             case 28 -> "_AB.c";
             case 29 -> "\u212Abc-xAbxxc";
             case 30 -> "XaB\u00e9c";
+            case 31 -> Long.MIN_VALUE;
             default -> "bc";
         };
     }
