@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
 
 /**
  * A policy ready for the hot path: the {@link ToolProgram} of each tool (its rules, their conditions
- * compiled together) found by one hash lookup. Exact tool names are compiled up front (with the glob rules
+ * compiled together) found by one hash lookup in a flat table ({@link ToolTable}). Exact tool names are compiled up front (with the glob rules
  * that also match them, in file order); a name no exact rule mentions is matched against the few glob
  * rules once and its program remembered.
  */
@@ -28,7 +28,7 @@ public final class CompiledPolicy {
     private final Policy policy;
     private final Redactor redactor;
     private final List<CompiledRule> rules;
-    private final Map<String, ToolProgram> byExactName;
+    private final ToolTable byExactName;
     private final CompiledRule[] globRules;
     private final Map<String, ToolProgram> otherNames = new ConcurrentHashMap<>();
 
@@ -47,7 +47,7 @@ public final class CompiledPolicy {
         }
         this.globRules = globs.toArray(NONE);
         index.replaceAll((name, none) -> program(name));
-        this.byExactName = index;
+        this.byExactName = new ToolTable(index);
     }
 
     /**

@@ -71,16 +71,17 @@ public final class Evaluator {
      * the ranks kept in the plan ({@link ToolProgram}); only the winning opinion's Verdict is read.
      */
     private static Verdict run(ToolProgram program, Map<String, ?> arguments, Map<String, ?> context) {
-        CompiledRule[] rules = program.rules();
         int[] plan = program.plan();
         CheckProgram checks = program.checks();
         SlotValues call = checks.newCall(arguments, context);
+        // the rules' objects are read only for an error or limits: the plan says where each rule ends
+        CompiledRule[] rules = program.rules();
         int bestRank = -1;
         int bestAt = -1;
         Verdict error = null;
         List<CompiledRule> limited = null;
         int at = 0;
-        for (int r = 0; r < rules.length; r++) {
+        for (int r = 0; at < plan.length; r++) {
             int head = plan[at];
             int conditions = head >>> ToolProgram.CONDITIONS_SHIFT;
             int opinionAt = (head & ToolProgram.ALWAYS) != 0 ? at : -1;

@@ -1,0 +1,56 @@
+package dev.veto.engine.eval;
+
+import java.util.Map;
+
+/**
+ * The exact tool names of a policy and their programs, in a flat open-addressed table: names, their hashes
+ * and programs in three parallel arrays. A lookup reads the hash array, then the name and the program at
+ * the same index: the program is reached from the table directly, where a HashMap goes through a node
+ * object first (one more memory access, on every call, to a place that is rarely in cache when a policy
+ * has many tools). A name is compared by identity first (the agent hands over the same String each time),
+ * then by hash and text. Immutable once built; safe to read from any thread.
+ */
+final class ToolTable {
+
+    private final String[] names;
+    private final int[] hashes;
+    private final ToolProgram[] programs;
+    private final int mask;
+
+    ToolTable(Map<String, ToolProgram> byName) {
+        int capacity = Integer.highestOneBit(Math.max(4, byName.size() * 2 - 1)) << 1;
+        names = new String[capacity];
+        hashes = new int[capacity];
+        programs = new ToolProgram[capacity];
+        mask = capacity - 1;
+        byName.forEach((name, program) -> {
+            int hash = name.hashCode();
+            int at = spread(hash) & mask;
+            while (names[at] != null) {
+                at = (at + 1) & mask;
+            }
+            names[at] = name;
+            hashes[at] = hash;
+            programs[at] = program;
+        });
+    }
+
+    /** The program of an exact name, or null when the policy names no such tool. */
+    ToolProgram get(String tool) {
+        int hash = tool.hashCode();
+        for (int at = spread(hash) & mask; ; at = (at + 1) & mask) {
+            String name = names[at];
+            if (name == null) {
+                return null;
+            }
+            if (name == tool || hashes[at] == hash && name.equals(tool)) {
+                return programs[at];
+            }
+        }
+    }
+
+    /** Names that differ only in high bits (tool_001, tool_002...) still land apart. */
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16);
+    }
+}
