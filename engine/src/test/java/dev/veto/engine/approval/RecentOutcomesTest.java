@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An ended decision is remembered while fewer than {@code capacity} decisions have ended after it, and
- * forgotten before twice that have, so a late answer hears "already resolved" for every recent call and memory stays bounded.
+ * forgotten once that many have, so a late answer hears "already resolved" for every recent call and
+ * memory stays bounded.
  */
 class RecentOutcomesTest {
 
@@ -38,25 +39,38 @@ class RecentOutcomesTest {
     }
 
     @Test
-    void anOutcomeIsForgottenBeforeTwiceTheCapacityHaveEndedSince() {
+    void anOutcomeIsForgottenOnceCapacityMoreHaveEnded() {
         RecentOutcomes outcomes = new RecentOutcomes(100);
-        outcomes.put("first", denied(0)); // the first of its generation: remembered the longest
-        for (int n = 1; n < 199; n++) {
+        outcomes.put("first", denied(0));
+        for (int n = 1; n < 100; n++) {
             outcomes.put("d-" + n, denied(n));
         }
-        assertTrue(outcomes.contains("first"), "198 later endings: its generation is the previous one");
-        outcomes.put("d-199", denied(199));
+        assertTrue(outcomes.contains("first"), "99 later endings");
+        outcomes.put("d-100", denied(100));
         assertFalse(outcomes.contains("first"));
         assertNull(outcomes.get("first"));
+        assertTrue(outcomes.contains("d-100"));
     }
 
     @Test
-    void theFirstOutcomeOfAnIdStands() {
+    void idsWhoseHashesCollideAreToldApart() {
+        // "Aa" and "BB" have the same String hash code, and so do their concatenations
         RecentOutcomes outcomes = new RecentOutcomes(10);
-        Approval first = denied(1);
-        outcomes.put("d-1", first);
-        outcomes.put("d-1", denied(2));
-        assertSame(first, outcomes.get("d-1"));
+        outcomes.put("AaAa", denied(1));
+        outcomes.put("BBBB", denied(2));
+        assertEquals("AaBB".hashCode(), "BBBB".hashCode());
+        assertEquals("reviewer-1", outcomes.get("AaAa").reviewer());
+        assertEquals("reviewer-2", outcomes.get("BBBB").reviewer());
+        assertNull(outcomes.get("AaBB"));
+    }
+
+    @Test
+    void anIdWhoseHashIsZeroIsNotFoundInEmptySlots() {
+        assertEquals(0, "".hashCode());
+        RecentOutcomes outcomes = new RecentOutcomes(10);
+        assertNull(outcomes.get(""));
+        outcomes.put("", denied(3));
+        assertEquals("reviewer-3", outcomes.get("").reviewer());
     }
 
     @Test
