@@ -11,6 +11,7 @@ import static dev.veto.engine.match.CheckShape.NEGATED;
 import static dev.veto.engine.match.CheckShape.REGEX;
 import static dev.veto.engine.match.CheckShape.STARTS_WITH;
 import static dev.veto.engine.match.CheckShape.STRING_IN;
+import static dev.veto.engine.match.CheckShape.STRING_SET;
 import static dev.veto.engine.match.CheckShape.WHOLE;
 
 import java.util.ArrayList;
@@ -99,6 +100,11 @@ public final class CheckProgram {
                     return isOneOf(s, operands, code[at + SOURCE] + 1) != ((op & NEGATED) != 0);
                 }
                 break;
+            case STRING_SET:
+                if (value instanceof String s) {
+                    return isInSet(s, operands, code[at + SOURCE] + 1) != ((op & NEGATED) != 0);
+                }
+                break;
             case WHOLE:
                 if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
                     long number = ((Number) value).longValue();
@@ -154,6 +160,22 @@ public final class CheckProgram {
         return false;
     }
 
+    /** {@link #isOneOf} for a long list: the hash's place in the check's table (see {@link CheckShape#STRING_SET}). */
+    private boolean isInSet(String s, int operands, int firstString) {
+        int hash = s.hashCode();
+        int mask = code[operands];
+        int table = operands + 1;
+        for (int place = CheckShape.spread(hash) & mask; ; place = (place + 1) & mask) {
+            int number = code[table + 2 * place + 1];
+            if (number == 0) {
+                return false;
+            }
+            if (code[table + 2 * place] == hash && refs[firstString + number - 1].equals(s)) {
+                return true;
+            }
+        }
+    }
+
     /** The literal of a starts_with, ends_with or contains check: the first string after its PathCheck. */
     private String text(int[] code, int at) {
         return (String) refs[code[at + SOURCE] + 1];
@@ -182,6 +204,7 @@ public final class CheckProgram {
         int operands = at + OPERANDS;
         return switch (code[at] & KIND) {
             case STRING_IN -> 1 + code[operands];
+            case STRING_SET -> 1 + 2 * (code[operands] + 1);
             case WHOLE -> 4;
             case MAX_LENGTH -> 2;
             case REGEX -> 1;

@@ -31,11 +31,20 @@ final class CheckShape {
     static final int MAX_LENGTH = 7;
     /** Only the regex's literal prefilter ([count], the pieces as strings); when it passes, the matcher runs the regex. */
     static final int REGEX = 8;
+    /**
+     * {@link #STRING_IN} for a list longer than {@link #MAX_SCANNED_STRINGS}: the hashes in an open-addressed
+     * table, [mask, then per place: hash, string number + 1 (0: empty)], so a lookup reads a place or two
+     * instead of every hash.
+     */
+    static final int STRING_SET = 9;
 
     static final int KIND = 0xFF;
     static final int NEGATED = 1 << 8;
     static final int EXPECTED = 1 << 9;
     static final int IGNORE_CASE = 1 << 10;
+
+    /** Up to this many strings are scanned hash by hash: as fast as a table for a short list, and smaller. */
+    static final int MAX_SCANNED_STRINGS = 8;
 
     private static final int[] NO_WORDS = new int[0];
     private static final String[] NO_STRINGS = new String[0];
@@ -138,14 +147,43 @@ final class CheckShape {
         if (strings == null) {
             return GENERIC_SHAPE;
         }
-        int[] words = new int[1 + strings.length];
         String[] interned = new String[strings.length];
-        words[0] = strings.length;
         for (int i = 0; i < strings.length; i++) {
             interned[i] = strings[i].intern();
+        }
+        int flags = negated ? NEGATED : 0;
+        if (strings.length > MAX_SCANNED_STRINGS) {
+            return new CheckShape(STRING_SET | flags, hashTable(interned), interned);
+        }
+        int[] words = new int[1 + strings.length];
+        words[0] = strings.length;
+        for (int i = 0; i < strings.length; i++) {
             words[1 + i] = interned[i].hashCode();
         }
-        return new CheckShape(STRING_IN | (negated ? NEGATED : 0), words, interned);
+        return new CheckShape(STRING_IN | flags, words, interned);
+    }
+
+    /** The {@link #STRING_SET} table: at most half full, so a search soon meets an empty place. */
+    private static int[] hashTable(String[] strings) {
+        int places = Integer.highestOneBit(strings.length * 2 - 1) << 1;
+        int mask = places - 1;
+        int[] words = new int[1 + 2 * places];
+        words[0] = mask;
+        for (int i = 0; i < strings.length; i++) {
+            int hash = strings[i].hashCode();
+            int place = spread(hash) & mask;
+            while (words[2 + 2 * place] != 0) {
+                place = (place + 1) & mask;
+            }
+            words[1 + 2 * place] = hash;
+            words[2 + 2 * place] = i + 1;
+        }
+        return words;
+    }
+
+    /** Strings that differ only in their last characters differ in the low bits too. */
+    static int spread(int hash) {
+        return hash ^ (hash >>> 16);
     }
 
     private static CheckShape text(int kind, String text) {

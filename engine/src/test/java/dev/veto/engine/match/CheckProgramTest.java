@@ -44,7 +44,8 @@ class CheckProgramTest {
         "{not_in: [abc, 2]}", "{starts_with: ab}", "{starts_with: \"\"}", "{ends_with: bc}", "{ends_with: \"\"}",
         "{contains: b}", "{contains: 1}", "{max_length: 3}", "{max_length: 0}", "{regex: \"(?i)a.*c\"}",
         "{regex: \"[a-c]+\"}", "{regex: \"(?i)_ab.*c\"}", "{regex: \"(?i)xab.*C\"}", "{regex: \"b.*c\"}",
-        "{contains: Bc}", "{starts_with: _A}", "{exists: true}", "{exists: false}", "true", "null", "{starts_with: a, ends_with: c}",
+        "{contains: Bc}", "{starts_with: _A}", "[c1, c2, c3, c4, c5, c6, c7, c8, b, xbc]",
+        "{not_in: [c1, c2, c3, c4, c5, c6, c7, c8, c9, abc, \"\"]}", "{exists: true}", "{exists: false}", "true", "null", "{starts_with: a, ends_with: c}",
     };
 
     static Object value(Random r) {
@@ -183,6 +184,35 @@ class CheckProgramTest {
         assertTrue(errors > 1000 && matched > 1000 && compared - errors - matched > 1000,
                 "matches, misses and errors are all exercised: " + compared + " compared, " + errors + " errors, "
                         + matched + " matches");
+    }
+
+    @Test
+    void aLongListIsATableThatFindsExactlyItsMembers() throws Exception {
+        StringBuilder list = new StringBuilder("[Aa, BB");
+        for (int i = 0; i < 40; i++) {
+            list.append(", s").append(i);
+        }
+        Policy policy = PolicyLoader.standard().parse("name: t\nrules:\n  - tool: t\n    conditions:\n"
+                + "      - match: {arguments.a: " + list + "]}\n        action: allow\n"
+                + "      - match: {arguments.a: {not_in: " + list + "]}}\n        action: allow\n", "long lists");
+        CheckProgram.Builder builder = new CheckProgram.Builder();
+        int in = builder.add(policy.rules().get(0).conditions().get(0).match());
+        int notIn = builder.add(policy.rules().get(0).conditions().get(1).match());
+        CheckProgram program = builder.build();
+        List<String> members = new ArrayList<>(List.of("Aa", "BB"));
+        for (int i = 0; i < 40; i++) {
+            members.add("s" + i);
+        }
+        for (String member : members) {
+            String copy = new String(member.toCharArray());
+            assertEquals("match", outcome(() -> program.holds(in, program.newCall(Map.of("a", copy), Map.of()))), member);
+            assertEquals("miss", outcome(() -> program.holds(notIn, program.newCall(Map.of("a", copy), Map.of()))), member);
+        }
+        // "C#" has the hash of "Aa" and "BB"; the others are near misses
+        for (String stranger : List.of("C#", "s40", "s", "", "aa", "S1")) {
+            assertEquals("miss", outcome(() -> program.holds(in, program.newCall(Map.of("a", stranger), Map.of()))), stranger);
+            assertEquals("match", outcome(() -> program.holds(notIn, program.newCall(Map.of("a", stranger), Map.of()))), stranger);
+        }
     }
 
     @Test
