@@ -128,9 +128,9 @@ final class RequiredLiterals {
      * {@code u} flag) folds ASCII letters only: a text character matches a literal one when it is that
      * character or, for a letter, its other ASCII case, never a character outside ASCII. So a match can only
      * start where the literal's first character is, in either case: {@link String#indexOf(int, int)} (which the
-     * JIT vectorizes) finds those places, and {@link String#regionMatches(boolean, int, String, int, int)}
-     * compares the rest. That comparison folds case as Unicode does, more widely than the regex (the Kelvin
-     * sign matches k), which can only make the prefilter more willing, never less: the regex still decides.
+     * JIT vectorizes) finds those places, and {@link #sameIgnoringAsciiCase} compares the rest as the regex
+     * does. ({@code String.regionMatches(true, ...)} would fold as Unicode does, wider than the regex, and
+     * look each character up in the JDK's case tables: slower, for no answer the regex would give.)
      */
     private static boolean containsIgnoringCase(String text, String literal) {
         int n = literal.length();
@@ -148,7 +148,7 @@ final class RequiredLiterals {
             if (start < 0 || start > last) {
                 return false;
             }
-            if (text.regionMatches(true, start + 1, literal, 1, n - 1)) {
+            if (sameIgnoringAsciiCase(text, start, literal)) {
                 return true;
             }
             if (start == atFirst) {
@@ -157,5 +157,18 @@ final class RequiredLiterals {
                 atOther = text.indexOf(other, start + 1);
             }
         }
+    }
+
+    /** Whether the text from {@code start} holds the literal, with ASCII letters in either case (start <= length - n). */
+    private static boolean sameIgnoringAsciiCase(String text, int start, String literal) {
+        for (int j = 1; j < literal.length(); j++) {
+            char c = text.charAt(start + j);
+            char l = literal.charAt(j);
+            // the same letter in the other case: equal with the case bit (0x20) set, and a letter
+            if (c != l && ((c | 0x20) != (l | 0x20) || (l | 0x20) < 'a' || (l | 0x20) > 'z')) {
+                return false;
+            }
+        }
+        return true;
     }
 }
