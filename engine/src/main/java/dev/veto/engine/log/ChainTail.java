@@ -43,6 +43,11 @@ record ChainTail(String lastHash, boolean endsMidLine, String damage) {
         }
     }
 
+    /** The end of a log that could not be read: its chain cannot be continued. */
+    static ChainTail unreadable(Exception why) {
+        return new ChainTail(ChainHash.GENESIS, false, "its end could not be read (" + why + ")");
+    }
+
     private static ChainTail fromLine(String text) {
         JsonNode line;
         try {

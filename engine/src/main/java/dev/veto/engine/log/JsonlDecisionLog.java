@@ -69,11 +69,12 @@ public final class JsonlDecisionLog implements DecisionLog {
     private final LongAdder appendsInProgress = new LongAdder();
     private final PrintStream problems;
 
-    // Touched by the writer thread only.
-    private final DecisionLine lines = new DecisionLine();
-    private final LineFields fields = new LineFields();
-    private final ChainHash chain = new ChainHash();
-    private final TextBuffer lineText = new TextBuffer();
+    // Touched by the writer thread only, and made there: their first use sets up the JSON mapper and the
+    // SHA-256 provider, which must not delay the thread that opens the log (see continueChain).
+    private DecisionLine lines;
+    private LineFields fields;
+    private ChainHash chain;
+    private TextBuffer lineText;
     private String prevHash;
     private boolean writeFailed;
 
@@ -89,11 +90,6 @@ public final class JsonlDecisionLog implements DecisionLog {
         this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
         try {
             lockForThisLogAlone();
-            ChainTail tail = ChainTail.read(file);
-            this.prevHash = tail.lastHash();
-            if (tail.damage() != null) {
-                startNewSegment(tail);
-            }
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -182,6 +178,11 @@ public final class JsonlDecisionLog implements DecisionLog {
     }
 
     private void writeUntilClosed() {
+        lines = new DecisionLine();
+        fields = new LineFields();
+        chain = new ChainHash();
+        lineText = new TextBuffer();
+        continueChain();
         List<Object> batch = new ArrayList<>(BATCH);
         boolean open = true;
         long idleNanos = TimeUnit.MICROSECONDS.toNanos(MIN_IDLE_MICROS);
@@ -238,6 +239,30 @@ public final class JsonlDecisionLog implements DecisionLog {
         }
     }
 
+    /**
+     * Reads the end of the existing log to continue its chain, or starts a new segment when it cannot be
+     * continued. On the log's thread, before its first line: verifying the last line is the first use of the
+     * JSON mapper, hundreds of classes to load, and that must not delay the engine's first decision (records
+     * appended meanwhile wait in the queue). The file is already open and locked, so what can fail here is
+     * reading it, and then a new segment says why.
+     */
+    private void continueChain() {
+        ChainTail tail;
+        try {
+            tail = ChainTail.read(file);
+        } catch (IOException | RuntimeException e) {
+            tail = ChainTail.unreadable(e);
+        }
+        prevHash = tail.lastHash();
+        if (tail.damage() != null) {
+            try {
+                startNewSegment(tail);
+            } catch (IOException | RuntimeException e) {
+                problems.println("veto decision log " + file + ": the chain_restart line could not be written: " + e);
+            }
+        }
+    }
+
     private void startNewSegment(ChainTail tail) throws IOException {
         problems.println("veto decision log " + file + ": " + tail.damage()
                 + "; its chain cannot be continued, so a new chain segment starts with a chain_restart line."
@@ -251,7 +276,7 @@ public final class JsonlDecisionLog implements DecisionLog {
         out.flush();
     }
 
-    /** Adds the chain fields and writes the line; on the log's thread (or in the constructor, before it starts). */
+    /** Adds the chain fields and writes the line; on the log's thread. */
     private void write(LineFields line) {
         try {
             line.text(ChainHash.PREV, prevHash);
