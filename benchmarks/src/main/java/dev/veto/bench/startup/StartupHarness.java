@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
  * JVM start-up with and without the agent: starts {@code java} many times, alternating with and without
  * {@code -javaagent}, and times (from {@code ProcessBuilder.start()}) the stdout line that says
  * {@code main} was reached and the one that says the first governed call returned. Reports medians and
- * quartiles; the first runs of each kind warm the file cache and are not counted.
+ * quartiles; the first runs of each kind warm the file cache and are not counted. The hello-world is timed
+ * a second time with the decision log on ({@code log=} a temporary file that every governed start
+ * continues), since a service in production keeps one.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.veto.bench.startup.StartupHarness \
@@ -48,10 +50,14 @@ public final class StartupHarness {
         StartupHarness harness = new StartupHarness(java, agentFlag);
 
         List<StartupApp> apps = new ArrayList<>();
-        apps.add(StartupApp.hello(required(options, "hello-cp")));
+        StartupApp hello = StartupApp.hello(required(options, "hello-cp"));
+        apps.add(hello);
         if (options.containsKey("demo-cp")) {
             apps.add(StartupApp.demo(options.get("demo-cp")));
         }
+        Path decisionLog = Files.createTempFile("veto-startup-decisions-", ".jsonl");
+        Files.delete(decisionLog); // the first start creates it, the later ones continue it
+        apps.add(hello.withDecisionLog(decisionLog));
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("java", java);
         results.put("javaVersion", System.getProperty("java.version"));
@@ -62,6 +68,7 @@ public final class StartupHarness {
             byApp.add(harness.measure(app, runs));
         }
         results.put("apps", byApp);
+        Files.deleteIfExists(decisionLog);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Path out = Path.of(required(options, "out"));
         Files.writeString(out, json.writeValueAsString(results) + "\n");
@@ -89,7 +96,7 @@ public final class StartupHarness {
     private StartupRun run(StartupApp app, boolean withAgent) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java));
         if (withAgent) {
-            command.add(agentFlag);
+            command.add(agentFlag + app.agentOptions());
         }
         command.addAll(List.of("-cp", app.classPath(), app.mainClass()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
