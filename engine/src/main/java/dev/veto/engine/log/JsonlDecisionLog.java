@@ -178,11 +178,6 @@ public final class JsonlDecisionLog implements DecisionLog {
     }
 
     private void writeUntilClosed() {
-        lines = new DecisionLine();
-        fields = new LineFields();
-        chain = new ChainHash();
-        lineText = new TextBuffer();
-        continueChain();
         List<Object> batch = new ArrayList<>(BATCH);
         boolean open = true;
         long idleNanos = TimeUnit.MICROSECONDS.toNanos(MIN_IDLE_MICROS);
@@ -197,6 +192,9 @@ public final class JsonlDecisionLog implements DecisionLog {
                 continue;
             }
             idleNanos = TimeUnit.MICROSECONDS.toNanos(MIN_IDLE_MICROS);
+            if (chain == null) {
+                prepare();
+            }
             for (Object item : batch) {
                 try {
                     if (item instanceof DecisionRecord record) {
@@ -237,6 +235,20 @@ public final class JsonlDecisionLog implements DecisionLog {
         } catch (OverlappingFileLockException e) {
             throw new IOException(taken, e);
         }
+    }
+
+    /**
+     * Makes the writer's objects and continues the chain, when the first item arrives rather than when the
+     * log opens: an application starting up spends its CPU on its own start and the engine's until its
+     * first governed call, and this set-up (Jackson's mapper, SHA-256) would compete with them on a small
+     * machine. Records that arrive meanwhile wait in the queue; nothing is lost.
+     */
+    private void prepare() {
+        lines = new DecisionLine();
+        fields = new LineFields();
+        chain = new ChainHash();
+        lineText = new TextBuffer();
+        continueChain();
     }
 
     /**
