@@ -1,5 +1,6 @@
 package dev.veto.engine.eval;
 
+import dev.veto.engine.match.HashPlaces;
 import java.util.Map;
 
 /**
@@ -18,14 +19,14 @@ final class ToolTable {
     private final int mask;
 
     ToolTable(Map<String, ToolProgram> byName) {
-        int capacity = Integer.highestOneBit(Math.max(4, byName.size() * 2 - 1)) << 1;
+        int capacity = HashPlaces.capacity(byName.size());
         names = new String[capacity];
         hashes = new int[capacity];
         programs = new ToolProgram[capacity];
         mask = capacity - 1;
         byName.forEach((name, program) -> {
             int hash = name.hashCode();
-            int at = spread(hash) & mask;
+            int at = HashPlaces.home(hash, mask);
             while (names[at] != null) {
                 at = (at + 1) & mask;
             }
@@ -38,7 +39,7 @@ final class ToolTable {
     /** The program of an exact name, or null when the policy names no such tool. */
     ToolProgram get(String tool) {
         int hash = tool.hashCode();
-        for (int at = spread(hash) & mask; ; at = (at + 1) & mask) {
+        for (int at = HashPlaces.home(hash, mask); ; at = (at + 1) & mask) {
             String name = names[at];
             if (name == null) {
                 return null;
@@ -47,10 +48,5 @@ final class ToolTable {
                 return programs[at];
             }
         }
-    }
-
-    /** Names that differ only in high bits (tool_001, tool_002...) still land apart. */
-    private static int spread(int hash) {
-        return hash ^ (hash >>> 16);
     }
 }

@@ -165,7 +165,7 @@ public final class CheckProgram {
         int hash = s.hashCode();
         int mask = code[operands];
         int table = operands + 1;
-        for (int place = CheckShape.spread(hash) & mask; ; place = (place + 1) & mask) {
+        for (int place = HashPlaces.home(hash, mask); ; place = (place + 1) & mask) {
             int number = code[table + 2 * place + 1];
             if (number == 0) {
                 return false;

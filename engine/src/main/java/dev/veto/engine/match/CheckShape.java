@@ -165,13 +165,13 @@ final class CheckShape {
 
     /** The {@link #STRING_SET} table: at most half full, so a search soon meets an empty place. */
     private static int[] hashTable(String[] strings) {
-        int places = Integer.highestOneBit(strings.length * 2 - 1) << 1;
+        int places = HashPlaces.capacity(strings.length);
         int mask = places - 1;
         int[] words = new int[1 + 2 * places];
         words[0] = mask;
         for (int i = 0; i < strings.length; i++) {
             int hash = strings[i].hashCode();
-            int place = spread(hash) & mask;
+            int place = HashPlaces.home(hash, mask);
             while (words[2 + 2 * place] != 0) {
                 place = (place + 1) & mask;
             }
@@ -179,11 +179,6 @@ final class CheckShape {
             words[2 + 2 * place] = i + 1;
         }
         return words;
-    }
-
-    /** Strings that differ only in their last characters differ in the low bits too. */
-    static int spread(int hash) {
-        return hash ^ (hash >>> 16);
     }
 
     private static CheckShape text(int kind, String text) {
