@@ -1,16 +1,15 @@
 package dev.veto.engine.log;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.POJONode;
 import java.io.IOException;
-import java.io.Writer;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -26,18 +25,23 @@ import java.util.List;
  *
  * <p>Canonical form: the JSON value with the keys of every object sorted (by Java's {@code String} order),
  * no whitespace, numbers as above, strings escaped as Jackson escapes them.
+ *
+ * <p>Only jackson-core's streaming API and databind's tree nodes are used, never an {@code ObjectMapper}:
+ * setting one up costs about 200 ms of CPU, which the log's writer would spend while the application
+ * starts. {@code CanonicalJsonTest} and {@code JsonTreeReaderTest} hold the output and the trees read to
+ * what an {@code ObjectMapper} configured as the log's used to be gives, byte for byte.
  */
 final class CanonicalJson {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            // A line is exactly one object with each key once: text after it, or a second "action" that a
-            // first-wins reader would believe, must not slip past the verifier.
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+    static final JsonFactory FACTORY = JsonFactory.builder()
+            // A line is exactly one object with each key once: a second "action" that a first-wins reader
+            // would believe must not slip past the verifier (text after the object: JsonTreeReader).
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
+
+    /** Makes the log's trees; decimals are kept as given (no trailing zeros stripped). */
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private CanonicalJson() {
     }
@@ -51,50 +55,69 @@ final class CanonicalJson {
 
     /** Appends the canonical form of {@code node} to {@code out}. */
     static void write(JsonNode node, Writer out) {
-        try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             write(node, generator);
         } catch (IOException e) {
             throw new UncheckedIOException("writing to a text buffer cannot fail", e);
         }
     }
 
+    /** Writes {@code node} in canonical form: the keys of every object sorted. */
     static void write(JsonNode node, JsonGenerator generator) throws IOException {
+        write(node, generator, true);
+    }
+
+    /** Writes {@code node} with every object's keys in the order they were added, as the file shows them. */
+    static void writeInOrder(JsonNode node, JsonGenerator generator) throws IOException {
+        write(node, generator, false);
+    }
+
+    private static void write(JsonNode node, JsonGenerator generator, boolean sortKeys) throws IOException {
         if (node.isObject()) {
-            List<String> names = new ArrayList<>(node.size());
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                names.add(it.next());
-            }
-            Collections.sort(names);
             generator.writeStartObject();
-            for (String name : names) {
+            for (String name : names(node, sortKeys)) {
                 generator.writeFieldName(name);
-                write(node.get(name), generator);
+                write(node.get(name), generator, sortKeys);
             }
             generator.writeEndObject();
         } else if (node.isArray()) {
             generator.writeStartArray();
             for (JsonNode item : node) {
-                write(item, generator);
+                write(item, generator, sortKeys);
             }
             generator.writeEndArray();
+        } else if (node.isPojo()) {
+            // only in a tree the application passed (never in one read back): written as the log writes any value
+            write(JsonValues.of(((POJONode) node).getPojo()), generator, sortKeys);
         } else {
             writeScalar(node, generator);
         }
     }
 
+    private static Iterable<String> names(JsonNode object, boolean sorted) {
+        if (!sorted) {
+            return object::fieldNames;
+        }
+        List<String> names = new ArrayList<>(object.size());
+        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        Collections.sort(names);
+        return names;
+    }
+
     /**
-     * A scalar as {@code writeTree} writes it (the same generator call for each node type), without its
-     * serializer look-up per value, which was a third of the log writer's time. Every line's hash goes
+     * A scalar, with the generator call its node's own {@code serialize} makes. Every line's hash goes
      * through here, and lines written before must still verify: {@code CanonicalJsonTest} holds this to
-     * {@code writeTree}'s output.
+     * {@code ObjectMapper.writeTree}'s output.
      */
     private static void writeScalar(JsonNode node, JsonGenerator generator) throws IOException {
         switch (node.getNodeType()) {
             case STRING -> generator.writeString(node.textValue());
             case BOOLEAN -> generator.writeBoolean(node.booleanValue());
-            case NULL -> generator.writeNull();
             case NUMBER -> writeNumber(node, generator);
-            default -> MAPPER.writeTree(generator, node); // binary and POJO nodes: never in a decision line
+            case BINARY -> generator.writeBinary(node.binaryValue());
+            default -> generator.writeNull(); // NULL, and MISSING as a tree the application built may hold it
         }
     }
 
@@ -103,10 +126,9 @@ final class CanonicalJson {
             case INT -> generator.writeNumber(node.intValue());
             case LONG -> generator.writeNumber(node.longValue());
             case BIG_INTEGER -> generator.writeNumber(node.bigIntegerValue());
-            case BIG_DECIMAL -> generator.writeNumber(node.decimalValue());
             case DOUBLE -> generator.writeNumber(node.doubleValue());
             case FLOAT -> generator.writeNumber(node.floatValue());
-            default -> MAPPER.writeTree(generator, node);
+            default -> generator.writeNumber(node.decimalValue());
         }
     }
 }

@@ -51,7 +51,7 @@ record ChainTail(String lastHash, boolean endsMidLine, String damage) {
     private static ChainTail fromLine(String text) {
         JsonNode line;
         try {
-            line = CanonicalJson.MAPPER.readTree(text);
+            line = JsonTreeReader.read(text);
         } catch (IOException e) {
             return new ChainTail(ChainHash.GENESIS, false, "its last line is not valid JSON");
         }

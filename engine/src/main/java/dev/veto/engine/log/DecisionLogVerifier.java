@@ -70,7 +70,7 @@ public final class DecisionLogVerifier {
         }
         JsonNode parsed;
         try {
-            parsed = CanonicalJson.MAPPER.readTree(text);
+            parsed = JsonTreeReader.read(text);
         } catch (IOException e) {
             return LineCheck.bad("is not valid JSON (cut off or edited)");
         }

@@ -42,7 +42,7 @@ public final class JsonValues {
     static final int MAX_DEPTH = 32;
     static final int MAX_VALUES = 100_000;
 
-    private static final JsonNodeFactory NODES = CanonicalJson.MAPPER.getNodeFactory();
+    private static final JsonNodeFactory NODES = CanonicalJson.NODES;
 
     /** The application's own (unshaded) Jackson tree: a different class from ours once the agent is shaded. */
     private static final String JACKSON_TREE = "com.fasterxml.jackson.databind.JsonNode";
@@ -188,7 +188,7 @@ public final class JsonValues {
     private static JsonNode foreignTree(Object tree) {
         String text = printable(tree);
         try {
-            return exactNumbers(CanonicalJson.MAPPER.readTree(text));
+            return exactNumbers(JsonTreeReader.read(text));
         } catch (IOException | RuntimeException e) {
             return text(text);
         }

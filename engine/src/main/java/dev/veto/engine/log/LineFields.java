@@ -59,7 +59,7 @@ final class LineFields {
 
     /** Appends the line as the file has it to {@code out}: fields in the order they were added. */
     void writeInOrder(Writer out) {
-        try (JsonGenerator generator = CanonicalJson.MAPPER.getFactory().createGenerator(out)) {
+        try (JsonGenerator generator = CanonicalJson.FACTORY.createGenerator(out)) {
             generator.writeStartObject();
             for (int i = 0; i < size; i++) {
                 generator.writeFieldName(names[i]);
@@ -81,7 +81,7 @@ final class LineFields {
             }
             sorted[j] = i;
         }
-        try (JsonGenerator generator = CanonicalJson.MAPPER.getFactory().createGenerator(out)) {
+        try (JsonGenerator generator = CanonicalJson.FACTORY.createGenerator(out)) {
             generator.writeStartObject();
             for (int k = 0; k < size; k++) {
                 int i = sorted[k];
@@ -114,7 +114,7 @@ final class LineFields {
         } else if (canonical) {
             CanonicalJson.write((JsonNode) value, generator);
         } else {
-            CanonicalJson.MAPPER.writeTree(generator, (JsonNode) value);
+            CanonicalJson.writeInOrder((JsonNode) value, generator);
         }
     }
 }

@@ -63,6 +63,37 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void theFileOrderIsWriteTreeOutput() throws IOException {
+        Random random = new Random(20261127L);
+        for (int i = 0; i < 2_000; i++) {
+            JsonNode value = randomNode(random, 0);
+            StringWriter out = new StringWriter();
+            try (JsonGenerator generator = CanonicalJson.FACTORY.createGenerator(out)) {
+                CanonicalJson.writeInOrder(value, generator);
+            }
+            assertEquals(ReferenceMapper.MAPPER.writeValueAsString(value), out.toString(), "value " + i + ": " + value);
+        }
+    }
+
+    @Test
+    void binaryAndMissingNodesAreWrittenAsWriteTreeWritesThem() throws IOException {
+        ObjectNode line = NODES.objectNode();
+        line.put("bytes", new byte[] {0, 1, 2, (byte) 0xFF, 42});
+        line.set("missing", com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+        assertEquals(reference(line), CanonicalJson.write(line));
+    }
+
+    /** A tree the application passed may hold any Java object; it is written as the log writes any value. */
+    @Test
+    void anObjectInsideATreeIsWrittenAsTheLogWritesValues() {
+        record Refund(String order, BigDecimal amount) {
+        }
+        ObjectNode tree = NODES.objectNode();
+        tree.putPOJO("refund", new Refund("o-1", new BigDecimal("200.50")));
+        assertEquals("{\"refund\":{\"amount\":200.50,\"order\":\"o-1\"}}", CanonicalJson.write(tree));
+    }
+
+    @Test
     void keysAreSortedAtEveryDepth() {
         ObjectNode inner = NODES.objectNode().put("b", 1).put("a", 2);
         ObjectNode outer = NODES.objectNode();
@@ -71,7 +102,8 @@ class CanonicalJsonTest {
         assertEquals("{\"m\":\"x\",\"z\":{\"a\":2,\"b\":1}}", CanonicalJson.write(outer));
     }
 
-    private static JsonNode randomNode(Random random, int depth) {
+    /** A random tree of every node kind a log line holds (also used by {@code JsonTreeReaderTest}). */
+    static JsonNode randomNode(Random random, int depth) {
         int kind = random.nextInt(depth > 3 ? 7 : 9);
         return switch (kind) {
             case 0 -> NODES.textNode(randomText(random));
@@ -98,7 +130,7 @@ class CanonicalJsonTest {
         };
     }
 
-    private static String randomText(Random random) {
+    static String randomText(Random random) {
         StringBuilder text = new StringBuilder();
         for (int i = random.nextInt(12); i > 0; i--) {
             text.append((char) (random.nextInt(4) == 0 ? random.nextInt(0x3000) : 'a' + random.nextInt(26)));
@@ -109,7 +141,7 @@ class CanonicalJsonTest {
     /** The canonical writer as it was: keys sorted, scalars through {@code writeTree}. */
     private static String reference(JsonNode node) throws IOException {
         StringWriter out = new StringWriter();
-        try (JsonGenerator generator = CanonicalJson.MAPPER.getFactory().createGenerator(out)) {
+        try (JsonGenerator generator = ReferenceMapper.MAPPER.getFactory().createGenerator(out)) {
             writeReference(node, generator);
         }
         return out.toString();
@@ -135,7 +167,7 @@ class CanonicalJsonTest {
             }
             generator.writeEndArray();
         } else {
-            CanonicalJson.MAPPER.writeTree(generator, node);
+            ReferenceMapper.MAPPER.writeTree(generator, node);
         }
     }
 }

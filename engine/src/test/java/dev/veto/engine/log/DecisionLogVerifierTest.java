@@ -71,7 +71,7 @@ class DecisionLogVerifierTest {
         ObjectNode forged = parse(lines.get(2));
         ((ObjectNode) forged.get("arguments")).put("amount", new BigDecimal("1.00"));
         forged.put("hash", new ChainHash().recompute(forged));
-        lines.set(2, CanonicalJson.MAPPER.writeValueAsString(forged));
+        lines.set(2, ReferenceMapper.MAPPER.writeValueAsString(forged));
         assertBrokenAt(lines, 4, "does not follow the line before it");
     }
 

@@ -171,7 +171,7 @@ class JsonValuesTest {
         JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"amount\":200.10,\"n\":3}");
         assertEquals("{\"amount\":200.1,\"n\":3}", json(tree),
                 "a plain Jackson tree holds a double (200.1); written as that double's shortest decimal");
-        JsonNode exact = CanonicalJson.MAPPER.readTree("{\"amount\":200.10}");
+        JsonNode exact = ReferenceMapper.MAPPER.readTree("{\"amount\":200.10}");
         assertEquals("{\"amount\":200.10}", json(exact));
     }
 }

@@ -20,7 +20,7 @@ final class LogFiles {
 
     static ObjectNode parse(String line) {
         try {
-            return (ObjectNode) CanonicalJson.MAPPER.readTree(line);
+            return (ObjectNode) ReferenceMapper.MAPPER.readTree(line);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
