@@ -4,12 +4,15 @@ import dev.veto.engine.approval.ApprovalRegistry;
 import dev.veto.engine.approval.ApprovalRequest;
 import dev.veto.engine.approval.HoldOwner;
 import dev.veto.engine.eval.CompiledPolicy;
+import dev.veto.engine.eval.Decided;
+import dev.veto.engine.eval.Decider;
 import dev.veto.engine.eval.Explanation;
 import dev.veto.engine.eval.LimitsOnGrant;
 import dev.veto.engine.eval.Tracer;
 import dev.veto.engine.log.DecisionLog;
 import dev.veto.engine.log.DecisionRecord;
 import dev.veto.engine.log.Redactor;
+import dev.veto.engine.policy.ApprovalSpec;
 import dev.veto.engine.policy.InstrumentEntry;
 import dev.veto.engine.policy.Mode;
 import dev.veto.engine.policy.Policy;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,118 +147,140 @@ public final class Veto implements AutoCloseable {
     }
 
     private Decision decideSafely(String tool, Map<String, ?> arguments, Map<String, ?> context, Tracer tracer) {
-        long started = System.nanoTime();
+        // the elapsed time is for the log's record only: a log that keeps none spares every call the clock read
+        boolean logging = log.keepsRecords();
+        long started = logging ? System.nanoTime() : 0L;
         State current = state;
         try {
-            return new Deciding(current, tool, arguments, context, tracer, started).decide();
+            return decide(current, tool, arguments == null ? Map.of() : arguments,
+                    context == null ? Map.of() : context, tracer, logging, started);
         } catch (Throwable t) {
             String toolName = String.valueOf(tool);
             Decision decision = new Decision(DecisionIds.next(), toolName, Action.DENY, "engine error: " + t,
                     null, null, null, Action.DENY);
-            logQuietly(decision, current, Map.of(), Map.of(), started);
+            if (logging) {
+                logRedactedQuietly(decision, current, Map.of(), Map.of(), started);
+            }
             return decision;
         }
     }
 
-    /** One decision being made. */
-    private final class Deciding {
-        private final State current;
-        private final String tool;
-        private final Map<String, ?> arguments;
-        private final Map<String, ?> context;
-        private final Tracer tracer;
-        private final long started;
+    /*
+     * A decision is made by plain methods that take its inputs as parameters, not by an object holding them:
+     * such an object escaped into these methods and cost every call an allocation.
+     */
 
-        Deciding(State current, String tool, Map<String, ?> arguments, Map<String, ?> context, Tracer tracer, long started) {
-            this.current = current;
-            this.tool = tool;
-            this.arguments = arguments == null ? Map.of() : arguments;
-            this.context = context == null ? Map.of() : context;
-            this.tracer = tracer;
-            this.started = started;
+    private Decision decide(State current, String tool, Map<String, ?> arguments, Map<String, ?> context,
+            Tracer tracer, boolean logging, long started) {
+        if (tool == null) {
+            return finish(current, tool, arguments, context, tracer, logging, started,
+                    Action.DENY, "the tool name is null", null, null, null, LimitsOnGrant.NONE);
         }
-
-        Decision decide() {
-            if (tool == null) {
-                return finish(Action.DENY, "the tool name is null", null, null, null, LimitsOnGrant.NONE);
-            }
-            if (current.loadFailure() != null) {
-                return finish(Action.DENY, current.loadFailure(), null, null, null, LimitsOnGrant.NONE);
-            }
-            dev.veto.engine.eval.Decided decided =
-                    dev.veto.engine.eval.Decider.decide(current.compiled(), tool, arguments, context, tracer);
-            return finish(decided.action(), decided.reason(), decided.ruleId(), decided.location(),
-                    decided.approval(), decided.onGrant());
+        if (current.loadFailure() != null) {
+            return finish(current, tool, arguments, context, tracer, logging, started,
+                    Action.DENY, current.loadFailure(), null, null, null, LimitsOnGrant.NONE);
         }
+        Decided decided = Decider.decide(current.compiled(), tool, arguments, context, tracer);
+        return finish(current, tool, arguments, context, tracer, logging, started,
+                decided.action(), decided.reason(), decided.ruleId(), decided.location(), decided.approval(),
+                decided.onGrant());
+    }
 
-        private Decision finish(Action enforced, String reason, String ruleId, String location,
-                dev.veto.engine.policy.ApprovalSpec approval, LimitsOnGrant onGrant) {
-            Policy policy = current.compiled().policy();
-            boolean shadow = forceShadow || policy.mode() == Mode.SHADOW;
-            String id = DecisionIds.next();
-            Duration timeout = enforced == Action.APPROVAL_REQUIRED ? approval.timeout() : null;
-            Decision decision = new Decision(id, tool, shadow ? Action.ALLOW : enforced, reason, ruleId, location,
-                    timeout, enforced);
-            ApprovalRequest request = null;
-            HeldCall owner = null;
-            if (enforced == Action.APPROVAL_REQUIRED && !shadow && tracer == null) {
-                Redactor redactor = current.compiled().redactor();
-                request = new ApprovalRequest(id, tool,
-                        redactor.redactArguments(arguments), redactor.redactContext(context),
-                        ruleId, reason, approval.channel(), approval.timeout(), approval.escalateToAllow(),
-                        () -> CallHash.ofOrNull(tool, arguments), Instant.now());
-                owner = new HeldCall(request, onGrant, modeName(shadow), policy.name(), policy.contentHash());
-            }
-            // logged before the hold opens: an unavailable channel ends the hold inside open(), and its
-            // approval line must follow the decision it answers
+    private Decision finish(State current, String tool, Map<String, ?> arguments, Map<String, ?> context,
+            Tracer tracer, boolean logging, long started, Action enforced, String reason, String ruleId,
+            String location, ApprovalSpec approval, LimitsOnGrant onGrant) {
+        Policy policy = current.compiled().policy();
+        boolean shadow = forceShadow || policy.mode() == Mode.SHADOW;
+        Duration timeout = enforced == Action.APPROVAL_REQUIRED ? approval.timeout() : null;
+        Decision decision = new Decision(DecisionIds.next(), tool, shadow ? Action.ALLOW : enforced, reason, ruleId,
+                location, timeout, enforced);
+        if (enforced == Action.APPROVAL_REQUIRED && !shadow && tracer == null) {
+            hold(decision, current, arguments, context, logging, started, approval, onGrant);
+        } else if (logging) {
             logQuietly(decision, current, arguments, context, started);
-            if (request != null) {
-                approvals.open(request, owner);
-            }
-            return decision;
         }
+        return decision;
+    }
+
+    /**
+     * Holds the call for approval. The reviewer's copies of the maps (redacted) are the log's too: one
+     * redaction per held call. A redaction that fails fails the decision (an engine error, denied), as
+     * nothing may show a reviewer what the policy masks.
+     */
+    private void hold(Decision decision, State current, Map<String, ?> arguments, Map<String, ?> context,
+            boolean logging, long started, ApprovalSpec approval, LimitsOnGrant onGrant) {
+        Redactor redactor = current.compiled().redactor();
+        Map<String, Object> shownArguments = redactor.redactArguments(arguments);
+        Map<String, Object> shownContext = redactor.redactContext(context);
+        HeldCall held = new HeldCall(decision.tool(), arguments, onGrant, current.compiled().policy());
+        ApprovalRequest request = new ApprovalRequest(decision.id(), decision.tool(), shownArguments, shownContext,
+                decision.ruleId(), decision.reason(), approval.channel(), approval.timeout(),
+                approval.escalateToAllow(), held, Instant.now());
+        // logged before the hold opens: an unavailable channel ends the hold inside open(), and its
+        // approval line must follow the decision it answers
+        if (logging) {
+            logRedactedQuietly(decision, current, shownArguments, shownContext, started);
+        }
+        approvals.open(request, held);
     }
 
     private String modeName(boolean shadow) {
         return shadow ? "shadow" : "enforce";
     }
 
+    /** Logs the decision with the call's maps redacted. Never throws: a failure to redact or log is a warning. */
     private void logQuietly(Decision decision, State current, Map<String, ?> arguments, Map<String, ?> context,
             long started) {
-        if (!log.keepsRecords()) {
+        Map<String, Object> shownArguments;
+        Map<String, Object> shownContext;
+        try {
+            Redactor redactor = current.compiled().redactor();
+            shownArguments = redactor.redactArguments(arguments);
+            shownContext = redactor.redactContext(context);
+        } catch (Throwable t) {
+            Log.LOG.warn("Veto could not log decision {}: {}", decision.id(), t.toString());
             return;
         }
+        logRedactedQuietly(decision, current, shownArguments, shownContext, started);
+    }
+
+    /** Logs the decision with the call's maps as the log may show them (already redacted). Never throws. */
+    private void logRedactedQuietly(Decision decision, State current, Map<String, Object> shownArguments,
+            Map<String, Object> shownContext, long started) {
         try {
             Policy policy = current.compiled().policy();
-            Redactor redactor = current.compiled().redactor();
             boolean shadow = forceShadow || policy.mode() == Mode.SHADOW;
             log.append(new DecisionRecord(Instant.now(), "decision", decision.id(), decision.tool(),
                     decision.enforcedAction().policyName(), decision.ruleId(), decision.reason(),
-                    redactor.redactContext(context), redactor.redactArguments(arguments),
-                    modeName(shadow), policy.name(), policy.contentHash(), System.nanoTime() - started,
-                    null, null, null));
+                    shownContext, shownArguments, modeName(shadow), policy.name(), policy.contentHash(),
+                    System.nanoTime() - started, null, null, null));
         } catch (Throwable t) {
             Log.LOG.warn("Veto could not log decision {}: {}", decision.id(), t.toString());
         }
     }
 
     /**
-     * One of this engine's calls held for approval: a grant takes effect only if the call's limits let it
-     * through, and how the call ended is logged with what its approval line needs.
+     * The engine's side of one call held for approval: a grant takes effect only if the call's limits let
+     * it through, how the call ended is logged with what its approval line needs, and the hash that binds
+     * an answer to the call is computed from the call's own arguments whenever it is asked for (this object
+     * is the request's hash supplier, so a hold allocates no separate one).
      */
-    private final class HeldCall implements HoldOwner {
-        private final ApprovalRequest request;
+    private final class HeldCall implements HoldOwner, Supplier<String> {
+        private final String tool;
+        private final Map<String, ?> arguments;
         private final LimitsOnGrant onGrant;
-        private final String mode;
-        private final String policyName;
-        private final String policyHash;
+        private final Policy policy;
 
-        HeldCall(ApprovalRequest request, LimitsOnGrant onGrant, String mode, String policyName, String policyHash) {
-            this.request = request;
+        HeldCall(String tool, Map<String, ?> arguments, LimitsOnGrant onGrant, Policy policy) {
+            this.tool = tool;
+            this.arguments = arguments;
             this.onGrant = onGrant;
-            this.mode = mode;
-            this.policyName = policyName;
-            this.policyHash = policyHash;
+            this.policy = policy;
+        }
+
+        @Override
+        public String get() {
+            return CallHash.ofOrNull(tool, arguments);
         }
 
         @Override
@@ -263,15 +289,17 @@ public final class Veto implements AutoCloseable {
         }
 
         @Override
-        public void ended(Approval approval) {
+        public void ended(ApprovalRequest request, Approval approval) {
             if (!log.keepsRecords()) {
                 return; // as for decisions: no record (a timestamp, strings) for a log that keeps none
             }
             try {
+                // a call is held only in enforce mode: in shadow mode it runs at once
                 log.append(new DecisionRecord(Instant.now(), "approval", request.decisionId(), request.tool(),
                         approval.granted() ? "allow" : "deny", request.ruleId(), approval.reason(),
-                        request.context(), request.arguments(), mode, policyName, policyHash,
-                        0, approval.reviewer(), approval.outcome().name(), approval.waitedMillis()));
+                        request.context(), request.arguments(), modeName(false), policy.name(),
+                        policy.contentHash(), 0, approval.reviewer(), approval.outcome().name(),
+                        approval.waitedMillis()));
             } catch (Throwable t) {
                 Log.LOG.warn("Veto could not log the approval of {}: {}", request.decisionId(), t.toString());
             }

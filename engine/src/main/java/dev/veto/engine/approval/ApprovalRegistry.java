@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * Calls held for approval and the answers to them. A decision id resolves exactly once: the first answer
@@ -30,11 +30,30 @@ public final class ApprovalRegistry {
     private final List<ApprovalListener> listeners = new CopyOnWriteArrayList<>();
 
     /**
-     * @param claimed set by the first answer, before its grant is checked, so that no later answer can slip
-     *                in between the check and the completion
+     * One held call. Its claim is a field of its own rather than an {@code AtomicBoolean}: one object less
+     * for every held call.
      */
-    private record Held(ApprovalRequest request, HoldOwner owner, CompletableFuture<Approval> answer,
-            long startedNanos, AtomicBoolean claimed) {
+    private static final class Held {
+        private static final AtomicIntegerFieldUpdater<Held> CLAIMED =
+                AtomicIntegerFieldUpdater.newUpdater(Held.class, "claimed");
+
+        final ApprovalRequest request;
+        final HoldOwner owner;
+        final CompletableFuture<Approval> answer = new CompletableFuture<>();
+        final long startedNanos;
+        /** Set by the first answer, before its grant is checked, so that no later answer slips in between. */
+        private volatile int claimed;
+
+        Held(ApprovalRequest request, HoldOwner owner, long startedNanos) {
+            this.request = request;
+            this.owner = owner;
+            this.startedNanos = startedNanos;
+        }
+
+        /** Whether this answer is the first. */
+        boolean claim() {
+            return CLAIMED.compareAndSet(this, 0, 1);
+        }
     }
 
     public void addListener(ApprovalListener listener) {
@@ -52,8 +71,7 @@ public final class ApprovalRegistry {
 
     /** Holds a call for its owner, who checks a grant of it and hears how it ended; listeners (channels) are told. */
     public void open(ApprovalRequest request, HoldOwner owner) {
-        held.put(request.decisionId(),
-                new Held(request, owner, new CompletableFuture<>(), System.nanoTime(), new AtomicBoolean()));
+        held.put(request.decisionId(), new Held(request, owner, System.nanoTime()));
         for (ApprovalListener listener : listeners) {
             try {
                 listener.opened(request);
@@ -67,8 +85,8 @@ public final class ApprovalRegistry {
     public List<ApprovalRequest> pending() {
         List<ApprovalRequest> requests = new ArrayList<>();
         for (Held h : held.values()) {
-            if (!h.answer().isDone()) {
-                requests.add(h.request());
+            if (!h.answer.isDone()) {
+                requests.add(h.request);
             }
         }
         requests.sort((a, b) -> a.requestedAt().compareTo(b.requestedAt()));
@@ -78,7 +96,7 @@ public final class ApprovalRegistry {
     /** The held call with this decision id, if it is still held. */
     public Optional<ApprovalRequest> find(String decisionId) {
         Held h = held.get(decisionId);
-        return h == null || h.answer().isDone() ? Optional.empty() : Optional.of(h.request());
+        return h == null || h.answer.isDone() ? Optional.empty() : Optional.of(h.request);
     }
 
     /** How the decision ended, if it has ended and is still remembered. */
@@ -101,7 +119,7 @@ public final class ApprovalRegistry {
         if (h == null) {
             return ended.contains(decisionId) ? ResolveResult.ALREADY_RESOLVED : ResolveResult.UNKNOWN;
         }
-        if (expectedArgumentsHash != null && !expectedArgumentsHash.equals(h.request().argumentsHash())) {
+        if (expectedArgumentsHash != null && !expectedArgumentsHash.equals(h.request.argumentsHash())) {
             return ResolveResult.CALL_MISMATCH;
         }
         Approval.Outcome outcome = granted ? Approval.Outcome.GRANTED : Approval.Outcome.DENIED;
@@ -134,7 +152,7 @@ public final class ApprovalRegistry {
                             Approval.Outcome.UNKNOWN_DECISION, 0);
         }
         try {
-            return h.answer().get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            return h.answer.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             complete(h, escalation(h, Approval.Outcome.TIMED_OUT,
                     "no answer within " + timeout.toMillis() + " ms"));
@@ -146,33 +164,33 @@ public final class ApprovalRegistry {
             complete(h, new Approval(false, "veto", "approval failed: " + e.getCause(),
                     Approval.Outcome.DENIED, waitedMillis(h)));
         }
-        return h.answer().join();
+        return h.answer.join();
     }
 
     private Approval escalation(Held h, Approval.Outcome outcome, String why) {
-        boolean allow = h.request().escalateToAllow();
+        boolean allow = h.request.escalateToAllow();
         return new Approval(allow, "escalation",
                 why + "; escalation: " + (allow ? "allow" : "deny"), outcome, waitedMillis(h));
     }
 
     /** First answer wins; returns whether this one did. */
     private boolean complete(Held h, Approval answer) {
-        if (!h.claimed().compareAndSet(false, true)) {
+        if (!h.claim()) {
             return false;
         }
         Approval approval = answer.granted() ? checked(h, answer) : answer;
-        h.answer().complete(approval);
-        String id = h.request().decisionId();
+        h.answer.complete(approval);
+        String id = h.request.decisionId();
         ended.put(id, approval);
         held.remove(id, h);
         try {
-            h.owner().ended(approval);
+            h.owner.ended(h.request, approval);
         } catch (RuntimeException e) {
             // the owner reports its own failures; the channels must still hear that the call ended
         }
         for (ApprovalListener listener : listeners) {
             try {
-                listener.closed(h.request(), approval);
+                listener.closed(h.request, approval);
             } catch (RuntimeException e) {
                 // see open(): one listener's failure is not the others' concern
             }
@@ -184,7 +202,7 @@ public final class ApprovalRegistry {
     private static Approval checked(Held h, Approval grant) {
         String refusal;
         try {
-            refusal = h.owner().refusalOfGrant();
+            refusal = h.owner.refusalOfGrant();
         } catch (RuntimeException e) {
             refusal = "the grant could not be checked (" + e + ")";
         }
@@ -194,6 +212,6 @@ public final class ApprovalRegistry {
     }
 
     private static long waitedMillis(Held h) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - h.startedNanos());
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - h.startedNanos);
     }
 }

@@ -18,7 +18,7 @@ public interface HoldOwner {
         }
 
         @Override
-        public void ended(Approval approval) {
+        public void ended(ApprovalRequest request, Approval approval) {
         }
     };
 
@@ -30,6 +30,9 @@ public interface HoldOwner {
      */
     String refusalOfGrant();
 
-    /** The call ended, as {@code approval} says; called once, before the channels hear of it. */
-    void ended(Approval approval);
+    /**
+     * The call ({@code request}, handed back so that an owner need not keep it) ended, as {@code approval}
+     * says; called once, before the channels hear of it.
+     */
+    void ended(ApprovalRequest request, Approval approval);
 }

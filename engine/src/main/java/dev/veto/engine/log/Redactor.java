@@ -58,9 +58,20 @@ public final class Redactor {
     private static final Redactor NONE = new Redactor(new Node());
 
     private final Node root;
+    /*
+     * The root's nodes for arguments, context and "*", looked up once here: the engine redacts the arguments
+     * and the context of every held (and every logged) call, most often under a policy that masks nothing
+     * there, and then a redaction is these null checks.
+     */
+    private final Node argumentsNode;
+    private final Node contextNode;
+    private final Node anyRootNode;
 
     private Redactor(Node root) {
         this.root = root;
+        this.argumentsNode = root.children.get("arguments");
+        this.contextNode = root.children.get("context");
+        this.anyRootNode = root.children.get(ANY);
     }
 
     /** A redactor that masks nothing. */
@@ -103,31 +114,34 @@ public final class Redactor {
 
     /** The arguments with their redact paths masked (paths that start with {@code arguments.}). */
     public Map<String, Object> redactArguments(Map<String, ?> arguments) {
-        return redact("arguments", arguments);
+        return redactUnder(argumentsNode, arguments);
     }
 
     /** The context with its redact paths masked (paths that start with {@code context.}). */
     public Map<String, Object> redactContext(Map<String, ?> context) {
-        return redact("context", context);
+        return redactUnder(contextNode, context);
     }
 
     /**
      * The map found at the root {@code rootName} with the paths under that root masked: the map itself when
      * nothing in it is masked, else a copy.
      */
-    @SuppressWarnings("unchecked")
     public Map<String, Object> redact(String rootName, Map<String, ?> map) {
+        return redactUnder(root.children.get(rootName), map);
+    }
+
+    /** The map with the paths below {@code node} (null: none) and below {@code *} masked. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> redactUnder(Node node, Map<String, ?> map) {
         if (map == null) {
             return null;
         }
-        Node node = root.children.get(rootName);
-        Node any = root.children.get(ANY);
         Object result = map;
         if (node != null) {
             result = apply(node, result);
         }
-        if (any != null) {
-            result = apply(any, result);
+        if (anyRootNode != null) {
+            result = apply(anyRootNode, result);
         }
         return (Map<String, Object>) result;
     }

@@ -136,7 +136,7 @@ class HoldOwnerTest {
             }
 
             @Override
-            public void ended(Approval approval) {
+            public void ended(ApprovalRequest request, Approval approval) {
                 onEnd.accept(approval);
             }
         };
