@@ -252,7 +252,7 @@ public final class Veto implements AutoCloseable {
             boolean shadow = forceShadow || policy.mode() == Mode.SHADOW;
             log.append(new DecisionRecord(Instant.now(), "decision", decision.id(), decision.tool(),
                     decision.enforcedAction().policyName(), decision.ruleId(), decision.reason(),
-                    shownContext, shownArguments, modeName(shadow), policy.name(), policy.contentHash(),
+                    shownContext, shownArguments, modeName(shadow), policy.name(), policy.hash(),
                     System.nanoTime() - started, null, null, null));
         } catch (Throwable t) {
             Log.LOG.warn("Veto could not log decision {}: {}", decision.id(), t.toString());
@@ -298,7 +298,7 @@ public final class Veto implements AutoCloseable {
                 log.append(new DecisionRecord(Instant.now(), "approval", request.decisionId(), request.tool(),
                         approval.granted() ? "allow" : "deny", request.ruleId(), approval.reason(),
                         request.context(), request.arguments(), modeName(false), policy.name(),
-                        policy.contentHash(), 0, approval.reviewer(), approval.outcome().name(),
+                        policy.hash(), 0, approval.reviewer(), approval.outcome().name(),
                         approval.waitedMillis()));
             } catch (Throwable t) {
                 Log.LOG.warn("Veto could not log the approval of {}: {}", request.decisionId(), t.toString());

@@ -277,7 +277,7 @@ class SeedPolicyStatefulTest {
             assertEquals("deny", line.action());
             assertEquals("shadow", line.mode());
             assertEquals("support-agent", line.policyName());
-            assertEquals(veto.policy().contentHash(), line.policyHash());
+            assertEquals(veto.policy().contentHash(), line.policyHash().hex());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.veto.bench.infra;
 import dev.veto.engine.log.DecisionRecord;
 import dev.veto.engine.log.JsonlDecisionLog;
 import dev.veto.engine.log.Redactor;
+import dev.veto.engine.policy.ContentHash;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -42,6 +43,7 @@ public class DecisionLogBenchmark {
             "session_token", "s3cr3t");
     private static final Map<String, Object> ARGUMENTS = Map.of("orderId", "o-1234", "amount",
             new BigDecimal("150.00"), "card_number", "4111111111111111");
+    private static final ContentHash POLICY_HASH = ContentHash.known("ab".repeat(32));
 
     private final Redactor redactor = Redactor.of(List.of("arguments.card_number", "context.session_token"));
     private Path file;
@@ -64,7 +66,7 @@ public class DecisionLogBenchmark {
     public void appendSustained() {
         log.append(new DecisionRecord(Instant.now(), "decision", "d-" + sequence++, "issue_refund", "allow",
                 "refund-limits", "within the limit", CONTEXT, ARGUMENTS, "enforce", "support-agent",
-                "ab".repeat(32), 1234, null, null, null));
+                POLICY_HASH, 1234, null, null, null));
     }
 
     @Benchmark

@@ -29,7 +29,7 @@ final class DecisionLine {
                 .tree("arguments", json(record.arguments()))
                 .text("mode", record.mode())
                 .text("policy", record.policyName())
-                .text("policy_hash", record.policyHash());
+                .text("policy_hash", record.policyHash() == null ? null : record.policyHash().hex());
         if (!"approval".equals(record.kind())) {
             line.number("eval_ns", record.evaluationNanos());
         }

@@ -1,5 +1,6 @@
 package dev.veto.engine.log;
 
+import dev.veto.engine.policy.ContentHash;
 import java.time.Instant;
 import java.util.Map;
 
@@ -18,7 +19,8 @@ import java.util.Map;
  * @param arguments       the arguments with the policy's {@code redact:} paths already masked
  * @param mode            {@code enforce} or {@code shadow}
  * @param policyName      the policy's {@code name}
- * @param policyHash      SHA-256 of the policy file's content
+ * @param policyHash      SHA-256 of the policy file's content, computed when first asked for: the log's
+ *                        writer asks, so that a call never waits for the JVM's first SHA-256 (tens of ms)
  * @param evaluationNanos time spent deciding
  * @param reviewer        for approval lines: who decided ({@code escalation} on timeout); else null
  * @param outcome         for approval lines: GRANTED, DENIED, TIMED_OUT, CHANNEL_UNAVAILABLE...; else null
@@ -36,7 +38,7 @@ public record DecisionRecord(
         Map<String, Object> arguments,
         String mode,
         String policyName,
-        String policyHash,
+        ContentHash policyHash,
         long evaluationNanos,
         String reviewer,
         String outcome,

@@ -6,7 +6,8 @@ package dev.veto.engine.policy;
  * <p>Why not at load: the first SHA-256 of a JVM initialises the security providers, tens of milliseconds
  * that would otherwise delay the agent's first governed call. The engine needs the hash only for a decision
  * log line or a held call, and the agent asks for it on its start-up thread right after the engine is in
- * force, so a call rarely waits for it. Whoever asks first computes it, once; the others wait for that.
+ * force. A decision log line carries this object, not the hex, so that a call never waits for the hash:
+ * the log's writer thread asks for it. Whoever asks first computes it, once; the others wait for that.
  */
 public final class ContentHash {
 
@@ -24,7 +25,7 @@ public final class ContentHash {
     }
 
     /** A hash already known (hex). */
-    static ContentHash known(String hex) {
+    public static ContentHash known(String hex) {
         return new ContentHash(null, hex);
     }
 
@@ -41,6 +42,11 @@ public final class ContentHash {
             }
             return hex;
         }
+    }
+
+    /** Whether the hash has been computed yet (for tests: a call must not be the one that computes it). */
+    public boolean computed() {
+        return hex != null;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.veto.engine.log;
 
+import dev.veto.engine.policy.ContentHash;
 import java.time.Instant;
 import java.util.Map;
 
@@ -11,14 +12,17 @@ final class Records {
     private Records() {
     }
 
+    /** A policy hash as the engine passes it: known at once here. */
+    static final ContentHash HASH = ContentHash.known("ab".repeat(32));
+
     static DecisionRecord decision(String id, Map<String, Object> arguments) {
         return new DecisionRecord(TIME, "decision", id, "issue_refund", "allow", "refund-limits", "within the limit",
                 Map.of("role", "support_l1", "userId", "u-7"), arguments, "enforce", "support-agent",
-                "ab".repeat(32), 1234, null, null, null);
+                HASH, 1234, null, null, null);
     }
 
     static DecisionRecord approval(String id) {
         return new DecisionRecord(TIME, "approval", id, "issue_refund", "deny", "refund-limits", "no answer in 5m",
-                null, null, "enforce", "support-agent", "ab".repeat(32), 0, "escalation", "TIMED_OUT", 300_000L);
+                null, null, "enforce", "support-agent", HASH, 0, "escalation", "TIMED_OUT", 300_000L);
     }
 }
