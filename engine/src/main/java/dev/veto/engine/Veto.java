@@ -192,8 +192,8 @@ public final class Veto implements AutoCloseable {
         Policy policy = current.compiled().policy();
         boolean shadow = forceShadow || policy.mode() == Mode.SHADOW;
         Duration timeout = enforced == Action.APPROVAL_REQUIRED ? approval.timeout() : null;
-        Decision decision = new Decision(DecisionIds.next(), tool, shadow ? Action.ALLOW : enforced, reason, ruleId,
-                location, timeout, enforced);
+        Decision decision = Decision.withNewId(tool, shadow ? Action.ALLOW : enforced, reason, ruleId, location,
+                timeout, enforced);
         if (enforced == Action.APPROVAL_REQUIRED && !shadow && tracer == null) {
             hold(decision, current, arguments, context, logging, started, approval, onGrant);
         } else if (logging) {
