@@ -38,9 +38,10 @@ final class RecentOutcomes {
     void put(String decisionId, Approval approval) {
         int slot = (int) (endings.getAndIncrement() % slots.length());
         // the outcome first: a reader that matches the hash then finds this outcome, or a later one whose
-        // id does not match (this one was overwritten, so it is forgotten anyway)
-        slots.set(slot, new Ended(decisionId, approval));
-        hashes.set(slot, decisionId.hashCode());
+        // id does not match (this one was overwritten, so it is forgotten anyway). Release stores suffice
+        // for that order (the reader's reads are volatile) and spare the ending two full fences.
+        slots.setRelease(slot, new Ended(decisionId, approval));
+        hashes.setRelease(slot, decisionId.hashCode());
     }
 
     /** How the decision ended, or null when it did not end within the last {@code capacity} endings. */
