@@ -2,6 +2,7 @@ package dev.veto.engine.log;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,10 @@ import java.util.List;
 final class CanonicalJson {
 
     static final JsonFactory FACTORY = JsonFactory.builder()
+            // Reads back any text or key the writer wrote (Jackson's defaults stop at 20 M chars and 50 K, and
+            // a long argument would then look like tampering); numbers stay within the default, see JsonValues.
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE).maxNameLength(Integer.MAX_VALUE).build())
             // A line is exactly one object with each key once: a second "action" that a first-wins reader
             // would believe must not slip past the verifier (text after the object: JsonTreeReader).
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

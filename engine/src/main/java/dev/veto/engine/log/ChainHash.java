@@ -1,6 +1,7 @@
 package dev.veto.engine.log;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -54,12 +55,18 @@ final class ChainHash {
     /**
      * Recomputes the hash of a line read back from a log (an object with {@code prev} and {@code hash}).
      *
-     * @return the hash the line's content gives; equal to its {@code hash} field when the line is intact
+     * @return the hash the line's content gives, equal to its {@code hash} field when the line is intact; null
+     *         when the content has a value the log never writes (a number whose plain form is too long to
+     *         write, {@code 1e999999}): such a line was edited
      */
     String recompute(ObjectNode line) {
         ObjectNode content = line.deepCopy();
         content.remove(HASH);
-        return of(line.path(PREV).asText(), content);
+        try {
+            return of(line.path(PREV).asText(), content);
+        } catch (UncheckedIOException e) {
+            return null;
+        }
     }
 
     static boolean looksLikeHash(String text) {

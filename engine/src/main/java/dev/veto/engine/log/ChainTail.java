@@ -60,7 +60,7 @@ record ChainTail(String lastHash, boolean endsMidLine, String damage) {
             return new ChainTail(ChainHash.GENESIS, false, "its last line has no valid prev and hash fields");
         }
         String hash = object.get(ChainHash.HASH).asText();
-        if (!new ChainHash().recompute(object).equals(hash)) {
+        if (!hash.equals(new ChainHash().recompute(object))) {
             return new ChainTail(ChainHash.GENESIS, false, "its last line does not match its own hash (edited)");
         }
         return new ChainTail(hash, false, null);

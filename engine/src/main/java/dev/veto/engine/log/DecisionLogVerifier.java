@@ -90,7 +90,7 @@ public final class DecisionLogVerifier {
                     ? "should start the chain (prev of 64 zeros) but names another line as its prev: lines before it were deleted"
                     : "does not follow the line before it (its prev is not that line's hash): a line was deleted, inserted or moved here");
         }
-        if (!chain.recompute(line).equals(hash)) {
+        if (!hash.equals(chain.recompute(line))) {
             return LineCheck.bad("does not match its hash: its content was changed");
         }
         return new LineCheck(hash, null);

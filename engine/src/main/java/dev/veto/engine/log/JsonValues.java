@@ -1,5 +1,6 @@
 package dev.veto.engine.log;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -24,7 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>numbers exactly as written: integers as integers, BigDecimal plain with its scale, a double or float
  *       by its shortest decimal ({@code 0.1}, not {@code 0.1000000000000000055...}); NaN and infinities,
- *       which JSON has no number for, as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}</li>
+ *       which JSON has no number for, as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"};
+ *       a number whose plain text would pass {@value #MAX_NUMBER_DIGITS} characters ({@code 1E+10000}) as its
+ *       text in a string: Jackson refuses to read longer numbers back (a guard against slow parsing), and
+ *       a line the verifier cannot read would look tampered with</li>
  *   <li>maps as objects (keys by {@code String.valueOf}); collections, arrays and iterables as arrays;
  *       Optional as its value or null; enums by name</li>
  *   <li>records by their components and beans by their getters ({@link ObjectProperties}); anything else,
@@ -41,6 +45,8 @@ public final class JsonValues {
 
     static final int MAX_DEPTH = 32;
     static final int MAX_VALUES = 100_000;
+    /** The longest number Jackson reads ({@code StreamReadConstraints}' default). */
+    static final int MAX_NUMBER_DIGITS = StreamReadConstraints.DEFAULT_MAX_NUM_LEN;
 
     private static final JsonNodeFactory NODES = CanonicalJson.NODES;
 
@@ -164,10 +170,10 @@ public final class JsonValues {
             return NODES.numberNode(n.longValue());
         }
         if (n instanceof BigInteger big) {
-            return NODES.numberNode(big);
+            return exact(big);
         }
         if (n instanceof BigDecimal decimal) {
-            return NODES.numberNode(decimal);
+            return exact(decimal);
         }
         if (n instanceof Double || n instanceof Float) {
             double d = n.doubleValue();
@@ -175,13 +181,35 @@ public final class JsonValues {
                 return NODES.textNode(n.toString());
             }
             // Float.toString / Double.toString give the shortest decimal that reads back as the same value.
-            return NODES.numberNode(new BigDecimal(n.toString()));
+            return exact(new BigDecimal(n.toString()));
         }
         try {
-            return NODES.numberNode(new BigDecimal(n.toString())); // other Number types: by their text if numeric
+            return exact(new BigDecimal(n.toString())); // other Number types: by their text if numeric
         } catch (NumberFormatException e) {
             return text(printable(n));
         }
+    }
+
+    /** A whole number, as a string when it is too long for the log to read back. */
+    private static JsonNode exact(BigInteger big) {
+        // digits <= bitLength * log10(2) + 1; a few numbers just under the limit are written as strings too
+        return big.bitLength() * 0.30103 + 2 <= MAX_NUMBER_DIGITS ? NODES.numberNode(big) : text(big.toString());
+    }
+
+    /** A decimal, plain, or as its text in a string when its plain text is too long to read back. */
+    private static JsonNode exact(BigDecimal decimal) {
+        return plainLength(decimal) <= MAX_NUMBER_DIGITS ? NODES.numberNode(decimal) : text(decimal.toString());
+    }
+
+    /** The length of {@code toPlainString()}, without making it (1E+999999999 would be a gigabyte). */
+    static long plainLength(BigDecimal decimal) {
+        long precision = decimal.precision();
+        long scale = decimal.scale();
+        if (decimal.signum() == 0) {
+            return scale <= 0 ? 1 : scale + 2; // "0", or "0." and the scale's zeros
+        }
+        long digits = scale <= 0 ? precision - scale : precision > scale ? precision + 1 : scale + 2;
+        return digits + (decimal.signum() < 0 ? 1 : 0);
     }
 
     /** The application's Jackson tree, read back from the JSON text its toString writes. */
@@ -199,7 +227,7 @@ public final class JsonValues {
      * texts made well-formed.
      */
     private static JsonNode exactNumbers(JsonNode node) {
-        if (node.isFloatingPointNumber() && !node.isBigDecimal()) {
+        if (node.isFloatingPointNumber() || node.isBigInteger()) {
             return number(node.numberValue());
         }
         if (node.isObject()) {

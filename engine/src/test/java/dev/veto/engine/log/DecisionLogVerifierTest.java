@@ -65,6 +65,14 @@ class DecisionLogVerifierTest {
         assertBrokenAt(lines, 7, "does not match its hash");
     }
 
+    /** A number the writer never writes (its plain form is too long) is an edit, reported as one, not a crash. */
+    @Test
+    void editingInANumberTooLongToWritePlainBreaksThatLine() throws IOException {
+        List<String> lines = new ArrayList<>(original);
+        lines.set(6, lines.get(6).replace("700.50", "1e999999999"));
+        assertBrokenAt(lines, 7, "does not match its hash");
+    }
+
     @Test
     void editingALineAndRecomputingItsHashBreaksTheNextLine() throws IOException {
         List<String> lines = new ArrayList<>(original);
