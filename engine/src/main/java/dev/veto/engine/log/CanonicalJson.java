@@ -63,7 +63,7 @@ final class CanonicalJson {
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             write(node, generator);
         } catch (IOException e) {
-            throw new UncheckedIOException("writing to a text buffer cannot fail", e);
+            throw new UncheckedIOException("a value the log cannot write as JSON (a text buffer itself never fails)", e);
         }
     }
 
@@ -92,7 +92,8 @@ final class CanonicalJson {
             }
             generator.writeEndArray();
         } else if (node.isPojo()) {
-            // only in a tree the application passed (never in one read back): written as the log writes any value
+            // JsonValues converts the objects in an application's tree before a line is written; this is for a
+            // tree built elsewhere: written as the log writes any value
             write(JsonValues.of(((POJONode) node).getPojo()), generator, sortKeys);
         } else {
             writeScalar(node, generator);

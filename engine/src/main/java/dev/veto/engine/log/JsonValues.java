@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
@@ -110,10 +111,10 @@ public final class JsonValues {
             return NODES.textNode(e.name());
         }
         if (value instanceof JsonNode node) {
-            return exactNumbers(node);
+            return exactNumbers(node, depth);
         }
         if (IS_FOREIGN_JSON_TREE.get(value.getClass())) {
-            return foreignTree(value);
+            return foreignTree(value, depth);
         }
         if (depth >= MAX_DEPTH) {
             return NODES.textNode("<nested deeper than " + MAX_DEPTH + ">");
@@ -213,35 +214,40 @@ public final class JsonValues {
     }
 
     /** The application's Jackson tree, read back from the JSON text its toString writes. */
-    private static JsonNode foreignTree(Object tree) {
+    private JsonNode foreignTree(Object tree, int depth) {
         String text = printable(tree);
         try {
-            return exactNumbers(JsonTreeReader.read(text));
+            return exactNumbers(JsonTreeReader.read(text), depth);
         } catch (IOException | RuntimeException e) {
             return text(text);
         }
     }
 
     /**
-     * A tree given as an argument, with doubles turned into exact decimals so it reads back the same, and its
-     * texts made well-formed.
+     * A tree given as an argument, with doubles turned into exact decimals so it reads back the same, its
+     * texts made well-formed, and any Java object it holds (a POJO node) converted here, once, like any other
+     * value: the line is written twice from this tree (for the hash and for the file), and a getter read
+     * twice could give two different texts.
      */
-    private static JsonNode exactNumbers(JsonNode node) {
+    private JsonNode exactNumbers(JsonNode node, int depth) {
         if (node.isFloatingPointNumber() || node.isBigInteger()) {
             return number(node.numberValue());
+        }
+        if (node instanceof POJONode pojo) {
+            return convert(pojo.getPojo(), depth + 1);
         }
         if (node.isObject()) {
             ObjectNode copy = NODES.objectNode();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                copy.set(WellFormedText.of(field.getKey()), exactNumbers(field.getValue()));
+                copy.set(WellFormedText.of(field.getKey()), exactNumbers(field.getValue(), depth + 1));
             }
             return copy;
         }
         if (node.isArray()) {
             ArrayNode copy = NODES.arrayNode();
             for (JsonNode item : node) {
-                copy.add(exactNumbers(item));
+                copy.add(exactNumbers(item, depth + 1));
             }
             return copy;
         }

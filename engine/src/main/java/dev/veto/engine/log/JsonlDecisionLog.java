@@ -69,7 +69,7 @@ public final class JsonlDecisionLog implements DecisionLog {
     private final LongAdder appendsInProgress = new LongAdder();
     private final PrintStream problems;
 
-    // Touched by the writer thread only, and made there: their first use sets up the JSON mapper and the
+    // Touched by the writer thread only, and made there: their first use sets up Jackson's JSON classes and the
     // SHA-256 provider, which must not delay the thread that opens the log (see continueChain).
     private DecisionLine lines;
     private LineFields fields;
@@ -240,7 +240,7 @@ public final class JsonlDecisionLog implements DecisionLog {
     /**
      * Makes the writer's objects and continues the chain, when the first item arrives rather than when the
      * log opens: an application starting up spends its CPU on its own start and the engine's until its
-     * first governed call, and this set-up (Jackson's mapper, SHA-256) would compete with them on a small
+     * first governed call, and this set-up (Jackson's JSON classes, SHA-256) would compete with them on a small
      * machine. Records that arrive meanwhile wait in the queue; nothing is lost.
      */
     private void prepare() {
@@ -254,7 +254,7 @@ public final class JsonlDecisionLog implements DecisionLog {
     /**
      * Reads the end of the existing log to continue its chain, or starts a new segment when it cannot be
      * continued. On the log's thread, before its first line: verifying the last line is the first use of the
-     * JSON mapper, hundreds of classes to load, and that must not delay the engine's first decision (records
+     * JSON reader, over a hundred classes to load, and that must not delay the engine's first decision (records
      * appended meanwhile wait in the queue). The file is already open and locked, so what can fail here is
      * reading it, and then a new segment says why.
      */

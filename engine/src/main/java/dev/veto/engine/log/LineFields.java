@@ -67,7 +67,7 @@ final class LineFields {
             }
             generator.writeEndObject();
         } catch (IOException e) {
-            throw new UncheckedIOException("writing to a text buffer cannot fail", e);
+            throw new UncheckedIOException("a value the log cannot write as JSON (a text buffer itself never fails)", e);
         }
     }
 
@@ -90,7 +90,7 @@ final class LineFields {
             }
             generator.writeEndObject();
         } catch (IOException e) {
-            throw new UncheckedIOException("writing to a text buffer cannot fail", e);
+            throw new UncheckedIOException("a value the log cannot write as JSON (a text buffer itself never fails)", e);
         }
     }
 

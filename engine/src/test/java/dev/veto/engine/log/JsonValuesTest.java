@@ -174,4 +174,30 @@ class JsonValuesTest {
         JsonNode exact = ReferenceMapper.MAPPER.readTree("{\"amount\":200.10}");
         assertEquals("{\"amount\":200.10}", json(exact));
     }
+
+    /** A bean whose getter gives a new number each time it is read. */
+    public static final class Ticking {
+        private int reads;
+
+        public int getReads() {
+            return ++reads;
+        }
+    }
+
+    /**
+     * An object inside a Jackson tree the application passed is converted once, when the record is turned
+     * into JSON: the line is written twice from the result (for its hash and for the file), and two reads of
+     * a getter could disagree, so that the line would not match its own hash.
+     */
+    @Test
+    void anObjectInsideAJacksonTreeIsReadOnce() {
+        Ticking ticking = new Ticking();
+        com.fasterxml.jackson.databind.node.ObjectNode tree = CanonicalJson.NODES.objectNode();
+        tree.putPOJO("ticking", ticking);
+        JsonNode json = JsonValues.of(Map.of("tree", tree));
+        assertTrue(json.get("tree").get("ticking").isObject(), json.toString());
+        assertEquals(1, json.get("tree").get("ticking").get("reads").intValue());
+        assertEquals(CanonicalJson.write(json), CanonicalJson.write(json), "writing again reads nothing again");
+        assertEquals(1, ticking.reads);
+    }
 }
