@@ -25,8 +25,9 @@ import java.util.Map;
  *       opinion deny, with a reason naming the path and operator: an error never allows.</li>
  * </ul>
  *
- * On the hot path (no tracer) evaluation stops at the first deny, since nothing can outrank it, and runs
- * the tool's {@link ToolProgram}: its conditions compiled into one flat {@link CheckProgram}. Explaining
+ * On the hot path (no tracer) evaluation runs the tool's {@link ToolProgram}: its conditions compiled into
+ * one flat {@link CheckProgram}. It evaluates only the rules that can still change the decision
+ * ({@link RankFirst}), or, for a tool whose rules have limits, every rule up to the first deny. Explaining
  * (a tracer) walks each condition's {@link dev.veto.engine.match.Expression} tree and reports every
  * check; both give the same decisions (a differential test holds them to it).
  */
@@ -71,9 +72,15 @@ public final class Evaluator {
      * the ranks kept in the plan ({@link ToolProgram}); only the winning opinion's Verdict is read.
      */
     private static Verdict run(ToolProgram program, Map<String, ?> arguments, Map<String, ?> context) {
+        SlotValues call = program.checks().newCall(arguments, context);
+        RankOrder order = program.order();
+        return order != null ? RankFirst.decide(program, order, call) : inFileOrder(program, call);
+    }
+
+    /** Every rule in file order up to the first deny; for tools without a {@link RankOrder}. */
+    private static Verdict inFileOrder(ToolProgram program, SlotValues call) {
         int[] plan = program.plan();
         CheckProgram checks = program.checks();
-        SlotValues call = checks.newCall(arguments, context);
         // the rules' objects are read only for an error or limits: the plan says where each rule ends
         CompiledRule[] rules = program.rules();
         int bestRank = -1;
@@ -176,7 +183,7 @@ public final class Evaluator {
     }
 
     /** A condition that could not be evaluated: the rule's opinion is deny, saying why. */
-    private static Verdict unevaluable(CompiledRule compiled, Condition condition, EvaluationException e) {
+    static Verdict unevaluable(CompiledRule compiled, Condition condition, EvaluationException e) {
         Rule rule = compiled.rule();
         return new Verdict(Action.DENY, rule, condition.location(),
                 "rule " + rule.id() + " could not be evaluated, so the call is denied: " + e.getMessage(),

@@ -23,8 +23,12 @@ import dev.veto.engine.policy.Policy;
  * @param verdicts  see above
  * @param checks    the compiled matches
  * @param byDefault the verdict when no rule gives an opinion (default_action)
+ * @param order     what lets {@link RankFirst} leave out rules that cannot change the decision; null when the
+ *                  tool has more than {@link RankOrder#MAX_RULES} rules, or a rule with limits (the limits of
+ *                  every rule that would allow a call must be applied, so each such rule is evaluated)
  */
-record ToolProgram(CompiledRule[] rules, int[] plan, Verdict[] verdicts, CheckProgram checks, Verdict byDefault) {
+record ToolProgram(CompiledRule[] rules, int[] plan, Verdict[] verdicts, CheckProgram checks, Verdict byDefault,
+        RankOrder order) {
 
     static final int RANK = 3;
     static final int ALWAYS = 1 << 2;
@@ -39,10 +43,15 @@ record ToolProgram(CompiledRule[] rules, int[] plan, Verdict[] verdicts, CheckPr
         int[] plan = new int[size];
         Verdict[] verdicts = new Verdict[size];
         CheckProgram.Builder builder = new CheckProgram.Builder();
+        RankOrder.Builder order = new RankOrder.Builder(rules.length);
+        boolean ordered = rules.length <= RankOrder.MAX_RULES;
         int at = 0;
         for (CompiledRule rule : rules) {
             Condition[] conditions = rule.conditions();
             Verdict always = rule.always();
+            ordered &= !rule.hasConstraints();
+            int maxRank = always == null ? -1 : Verdict.rank(always.action());
+            long[] kinds = new long[2];
             plan[at] = conditions.length << CONDITIONS_SHIFT | (rule.hasConstraints() ? LIMITED : 0)
                     | (always == null ? 0 : ALWAYS | Verdict.rank(always.action()));
             verdicts[at] = always;
@@ -50,9 +59,17 @@ record ToolProgram(CompiledRule[] rules, int[] plan, Verdict[] verdicts, CheckPr
                 Verdict onMatch = rule.onMatch()[c];
                 plan[at + 1 + c] = builder.add(conditions[c].match()) << 2 | Verdict.rank(onMatch.action());
                 verdicts[at + 1 + c] = onMatch;
+                maxRank = Math.max(maxRank, Verdict.rank(onMatch.action()));
+                if (kinds != null && !builder.typesThatCannotFail(conditions[c].match(), kinds)) {
+                    kinds = null;
+                }
+            }
+            if (ordered) {
+                order.add(at, maxRank, kinds);
             }
             at += 1 + conditions.length;
         }
-        return new ToolProgram(rules, plan, verdicts, builder.build(), Evaluator.byDefault(policy, tool, rules.length));
+        return new ToolProgram(rules, plan, verdicts, builder.build(), Evaluator.byDefault(policy, tool, rules.length),
+                ordered ? order.build() : null);
     }
 }

@@ -256,6 +256,45 @@ public final class CheckProgram {
             return place(entry, places);
         }
 
+        /**
+         * What must hold of the call's values for the match (already {@link #add added}) to be judged
+         * without error by the value's type alone: the slots that must hold a String ({@code kinds[0]}) and
+         * those that must hold an int, long, short or byte ({@code kinds[1]}), added to the masks.
+         *
+         * @return false when no value's type can promise that (a regex, which can overflow the stack, or a
+         *         check judged by its matcher), or a slot is beyond 63
+         */
+        public boolean typesThatCannotFail(Expression match, long[] kinds) {
+            if (match instanceof PathCheck check) {
+                int slot = slotOf(check.path());
+                if (slot > 63) {
+                    return false;
+                }
+                switch (CheckShape.of(check.matcher()).op & KIND) {
+                    case EXISTS:
+                        return true;
+                    case STRING_IN, STRING_SET, STARTS_WITH, ENDS_WITH, CONTAINS, MAX_LENGTH:
+                        kinds[0] |= 1L << slot;
+                        return true;
+                    case WHOLE:
+                        kinds[1] |= 1L << slot;
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+            if (match instanceof Expression.Not not) {
+                return typesThatCannotFail(not.member(), kinds);
+            }
+            Expression[] members = match instanceof Expression.All all ? all.members() : ((Expression.Any) match).members();
+            for (Expression member : members) {
+                if (!typesThatCannotFail(member, kinds)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private int slotOf(ValuePath path) {
             return slots.computeIfAbsent(path, p -> {
                 paths.add(p);

@@ -29,6 +29,29 @@ public final class SlotValues {
     }
 
     /**
+     * Whether every slot in {@code strings} holds a String and every slot in {@code wholes} an int, long,
+     * short or byte (resolving those not resolved yet; a path that fails to resolve holds neither).
+     */
+    public boolean hold(long strings, long wholes) {
+        try {
+            for (long left = strings; left != 0; left &= left - 1) {
+                if (!(valueAt(Long.numberOfTrailingZeros(left)) instanceof String)) {
+                    return false;
+                }
+            }
+            for (long left = wholes; left != 0; left &= left - 1) {
+                Object value = valueAt(Long.numberOfTrailingZeros(left));
+                if (!(value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (EvaluationException | RuntimeException | StackOverflowError e) {
+            return false;
+        }
+    }
+
+    /**
      * The value at the slot's path, as {@link ValuePath#resolve} gives it.
      *
      * @throws EvaluationException when a getter on the way throws
