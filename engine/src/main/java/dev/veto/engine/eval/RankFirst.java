@@ -1,5 +1,6 @@
 package dev.veto.engine.eval;
 
+import dev.veto.engine.Action;
 import dev.veto.engine.match.EvaluationException;
 import dev.veto.engine.match.SlotValues;
 
@@ -16,12 +17,14 @@ import dev.veto.engine.match.SlotValues;
  *       far nor equal it from earlier in the file, and cannot fail, is left out.</li>
  * </ol>
  *
- * Why: in file order a call evaluates every rule up to its first deny, most of which cannot change the
- * outcome. On the benchmarks' generated policy this evaluates about a quarter fewer checks.
+ * Why: in file order a call evaluates every rule up to its first deny, many of which cannot change the
+ * outcome. On the benchmarks' generated policy this evaluates about a quarter fewer checks. Checking a rule's
+ * value types resolves its paths, which file order might not have read; each path is still read at most
+ * once a call.
  */
 final class RankFirst {
 
-    private static final int DENY_RANK = Verdict.rank(dev.veto.engine.Action.DENY);
+    private static final int DENY_RANK = Verdict.rank(Action.DENY);
 
     private RankFirst() {
     }

@@ -261,8 +261,9 @@ public final class CheckProgram {
          * without error by the value's type alone: the slots that must hold a String ({@code kinds[0]}) and
          * those that must hold an int, long, short or byte ({@code kinds[1]}), added to the masks.
          *
-         * @return false when no value's type can promise that (a regex, which can overflow the stack, or a
-         *         check judged by its matcher), or a slot is beyond 63
+         * @return false when no value's type can promise that, or a slot is beyond 63: a check judged by its
+         *         matcher, or a regex (some regexes overflow the stack on long enough input; which ones cannot
+         *         is not something to rely on)
          */
         public boolean typesThatCannotFail(Expression match, long[] kinds) {
             if (match instanceof PathCheck check) {
