@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -159,12 +160,17 @@ class FuzzTest {
     }
 
     static String match(Random r, int depth) {
-        int kind = depth > 2 ? 3 : r.nextInt(6);
+        return match(r, depth, 2, random -> "\"" + PATHS[random.nextInt(PATHS.length)] + "\": " + matcher(random));
+    }
+
+    /** A {@code match:} of any / all / not down to {@code maxDepth}, whose checks ({@code path: matcher}) come from {@code check}. */
+    static String match(Random r, int depth, int maxDepth, Function<Random, String> check) {
+        int kind = depth > maxDepth ? 3 : r.nextInt(6);
         return switch (kind) {
-            case 0 -> "{any: [" + match(r, depth + 1) + ", " + match(r, depth + 1) + "]}";
-            case 1 -> "{all: [" + match(r, depth + 1) + ", " + match(r, depth + 1) + "]}";
-            case 2 -> "{not: " + match(r, depth + 1) + "}";
-            default -> "{\"" + PATHS[r.nextInt(PATHS.length)] + "\": " + matcher(r) + "}";
+            case 0 -> "{any: [" + match(r, depth + 1, maxDepth, check) + ", " + match(r, depth + 1, maxDepth, check) + "]}";
+            case 1 -> "{all: [" + match(r, depth + 1, maxDepth, check) + ", " + match(r, depth + 1, maxDepth, check) + "]}";
+            case 2 -> "{not: " + match(r, depth + 1, maxDepth, check) + "}";
+            default -> "{" + check.apply(r) + "}";
         };
     }
 

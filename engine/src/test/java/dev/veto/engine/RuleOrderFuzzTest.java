@@ -77,20 +77,10 @@ class RuleOrderFuzzTest {
             }
             y.append("    conditions:\n");
             for (int c = 1 + r.nextInt(3); c > 0; c--) {
-                y.append("      - match: ").append(match(r, 0)).append("\n        action: ").append(pick(r, ACTIONS)).append('\n');
+                y.append("      - match: ").append(FuzzTest.match(r, 0, 1, RuleOrderFuzzTest::check)).append("\n        action: ").append(pick(r, ACTIONS)).append('\n');
             }
         }
         return y.toString();
-    }
-
-    static String match(Random r, int depth) {
-        int kind = depth > 1 ? 3 : r.nextInt(7);
-        return switch (kind) {
-            case 0 -> "{any: [" + match(r, depth + 1) + ", " + match(r, depth + 1) + "]}";
-            case 1 -> "{all: [" + match(r, depth + 1) + ", " + match(r, depth + 1) + "]}";
-            case 2 -> "{not: " + match(r, depth + 1) + "}";
-            default -> "{" + check(r) + "}";
-        };
     }
 
     /** A check of every inline kind, and a few judged by their matcher (a decimal, a regex). */
