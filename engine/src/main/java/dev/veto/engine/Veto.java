@@ -189,8 +189,7 @@ public final class Veto implements AutoCloseable {
     private Decision finish(State current, String tool, Map<String, ?> arguments, Map<String, ?> context,
             Tracer tracer, boolean logging, long started, Action enforced, String reason, String ruleId,
             String location, ApprovalSpec approval, LimitsOnGrant onGrant) {
-        Policy policy = current.compiled().policy();
-        boolean shadow = forceShadow || policy.mode() == Mode.SHADOW;
+        boolean shadow = shadow(current.compiled().policy());
         Duration timeout = enforced == Action.APPROVAL_REQUIRED ? approval.timeout() : null;
         Decision decision = Decision.withNewId(tool, shadow ? Action.ALLOW : enforced, reason, ruleId, location,
                 timeout, enforced);
@@ -224,6 +223,11 @@ public final class Veto implements AutoCloseable {
         approvals.open(request, held);
     }
 
+    /** Whether calls under this policy are only logged, never stopped ({@code mode: shadow}, or forced). */
+    private boolean shadow(Policy policy) {
+        return forceShadow || policy.mode() == Mode.SHADOW;
+    }
+
     private String modeName(boolean shadow) {
         return shadow ? "shadow" : "enforce";
     }
@@ -249,10 +253,9 @@ public final class Veto implements AutoCloseable {
             Map<String, Object> shownContext, long started) {
         try {
             Policy policy = current.compiled().policy();
-            boolean shadow = forceShadow || policy.mode() == Mode.SHADOW;
             log.append(new DecisionRecord(Instant.now(), "decision", decision.id(), decision.tool(),
                     decision.enforcedAction().policyName(), decision.ruleId(), decision.reason(),
-                    shownContext, shownArguments, modeName(shadow), policy.name(), policy.hash(),
+                    shownContext, shownArguments, modeName(shadow(policy)), policy.name(), policy.hash(),
                     System.nanoTime() - started, null, null, null));
         } catch (Throwable t) {
             Log.LOG.warn("Veto could not log decision {}: {}", decision.id(), t.toString());

@@ -33,8 +33,6 @@ import java.util.Map;
  */
 public final class Evaluator {
 
-    private static final int DENY_RANK = Verdict.rank(Action.DENY);
-
     private Evaluator() {
     }
 
@@ -114,13 +112,13 @@ public final class Evaluator {
             if (opinionAt < 0) {
                 continue;
             }
-            if ((head & ToolProgram.LIMITED) != 0 && rank != DENY_RANK) {
+            if ((head & ToolProgram.LIMITED) != 0 && rank != Verdict.DENY_RANK) {
                 limited = withLimits(limited, rules[r], program.verdicts()[opinionAt]);
             }
             if (rank > bestRank) {
                 bestRank = rank;
                 bestAt = opinionAt;
-                if (rank == DENY_RANK) {
+                if (rank == Verdict.DENY_RANK) {
                     break;
                 }
             }

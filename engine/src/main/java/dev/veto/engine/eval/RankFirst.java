@@ -1,6 +1,5 @@
 package dev.veto.engine.eval;
 
-import dev.veto.engine.Action;
 import dev.veto.engine.match.EvaluationException;
 import dev.veto.engine.match.SlotValues;
 
@@ -23,8 +22,6 @@ import dev.veto.engine.match.SlotValues;
  * once a call.
  */
 final class RankFirst {
-
-    private static final int DENY_RANK = Verdict.rank(Action.DENY);
 
     private RankFirst() {
     }
@@ -52,7 +49,7 @@ final class RankFirst {
                 return failed.verdict;
             }
             int rank = at < 0 ? -1 : plan[at] & ToolProgram.RANK;
-            if (rank == DENY_RANK) {
+            if (rank == Verdict.DENY_RANK) {
                 failNoneBefore(program, order, r, call);
                 return program.verdicts()[at];
             }
@@ -102,7 +99,7 @@ final class RankFirst {
     }
 
     private static boolean cannotFail(RankOrder order, int r, SlotValues call) {
-        return (order.skippable() >>> r & 1) != 0 && call.hold(order.strings()[r], order.wholes()[r]);
+        return (order.skippable() >>> r & 1) != 0 && call.haveTypes(order.strings()[r], order.wholes()[r]);
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.veto.engine.eval;
 
-import dev.veto.engine.Action;
-
 /**
  * What lets {@link RankFirst} leave out the rules of a tool that cannot change a call's decision, built
  * with the tool's {@link ToolProgram}. Rule {@code r} (in file order) has its head at plan position
@@ -48,7 +46,7 @@ record RankOrder(int[] heads, int[] maxRanks, long[] strings, long[] wholes, lon
             int r = count++;
             heads[r] = head;
             maxRanks[r] = maxRank;
-            if (maxRank == Verdict.rank(Action.DENY)) {
+            if (maxRank == Verdict.DENY_RANK) {
                 denying |= 1L << r;
             }
             if (kinds != null) {

@@ -23,12 +23,15 @@ public record Verdict(Action action, Rule rule, String location, String reason, 
         this(action, rule, location, reason, approval, limited, rule == null ? null : rule.id());
     }
 
+    /** The highest rank: nothing outranks a deny. */
+    static final int DENY_RANK = 2;
+
     /** Precedence across rules: deny beats require_approval beats allow. */
     static int rank(Action action) {
         return switch (action) {
             case ALLOW -> 0;
             case APPROVAL_REQUIRED -> 1;
-            case DENY -> 2;
+            case DENY -> DENY_RANK;
         };
     }
 

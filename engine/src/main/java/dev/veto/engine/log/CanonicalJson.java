@@ -63,8 +63,13 @@ final class CanonicalJson {
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             write(node, generator);
         } catch (IOException e) {
-            throw new UncheckedIOException("a value the log cannot write as JSON (a text buffer itself never fails)", e);
+            throw unwritable(e);
         }
+    }
+
+    /** A write that failed: the value cannot be written as JSON (writing to a text buffer itself never fails). */
+    static UncheckedIOException unwritable(IOException e) {
+        return new UncheckedIOException("a value the log cannot write as JSON", e);
     }
 
     /** Writes {@code node} in canonical form: the keys of every object sorted. */

@@ -3,7 +3,6 @@ package dev.veto.engine.log;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Arrays;
 
@@ -67,7 +66,7 @@ final class LineFields {
             }
             generator.writeEndObject();
         } catch (IOException e) {
-            throw new UncheckedIOException("a value the log cannot write as JSON (a text buffer itself never fails)", e);
+            throw CanonicalJson.unwritable(e);
         }
     }
 
@@ -90,7 +89,7 @@ final class LineFields {
             }
             generator.writeEndObject();
         } catch (IOException e) {
-            throw new UncheckedIOException("a value the log cannot write as JSON (a text buffer itself never fails)", e);
+            throw CanonicalJson.unwritable(e);
         }
     }
 

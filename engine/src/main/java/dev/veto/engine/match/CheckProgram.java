@@ -224,6 +224,8 @@ public final class CheckProgram {
         private final List<Object> refs = new ArrayList<>();
         private final Map<ValuePath, Integer> slots = new IdentityHashMap<>();
         private final List<ValuePath> paths = new ArrayList<>();
+        /** Each check's shape, read once: {@link #add} lays it out, {@link #typesThatCannotFail} reads its kind. */
+        private final Map<PathCheck, CheckShape> shapeByCheck = new IdentityHashMap<>();
 
         /** Compiles one condition's match; the returned entry is what {@link #holds} starts from. */
         public int add(Expression match) {
@@ -235,7 +237,7 @@ public final class CheckProgram {
             int[] places = new int[count];
             int at = size;
             for (int leaf = count - 1; leaf >= 0; leaf--) {
-                shapes[leaf] = CheckShape.of(emitted.get(leaf).check().matcher());
+                shapes[leaf] = shapeOf(emitted.get(leaf).check());
                 places[leaf] = at;
                 at += OPERANDS + shapes[leaf].words.length;
             }
@@ -271,7 +273,7 @@ public final class CheckProgram {
                 if (slot > 63) {
                     return false;
                 }
-                switch (CheckShape.of(check.matcher()).op & KIND) {
+                switch (shapeOf(check).op & KIND) {
                     case EXISTS:
                         return true;
                     case STRING_IN, STRING_SET, STARTS_WITH, ENDS_WITH, CONTAINS, MAX_LENGTH:
@@ -294,6 +296,10 @@ public final class CheckProgram {
                 }
             }
             return true;
+        }
+
+        private CheckShape shapeOf(PathCheck check) {
+            return shapeByCheck.computeIfAbsent(check, c -> CheckShape.of(c.matcher()));
         }
 
         private int slotOf(ValuePath path) {

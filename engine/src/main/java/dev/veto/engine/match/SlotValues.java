@@ -32,7 +32,7 @@ public final class SlotValues {
      * Whether every slot in {@code strings} holds a String and every slot in {@code wholes} an int, long,
      * short or byte (resolving those not resolved yet; a path that fails to resolve holds neither).
      */
-    public boolean hold(long strings, long wholes) {
+    public boolean haveTypes(long strings, long wholes) {
         try {
             for (long left = strings; left != 0; left &= left - 1) {
                 if (!(valueAt(Long.numberOfTrailingZeros(left)) instanceof String)) {
