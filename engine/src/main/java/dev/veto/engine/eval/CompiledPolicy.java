@@ -31,9 +31,11 @@ public final class CompiledPolicy {
     private final ToolTable byExactName;
     private final CompiledRule[] globRules;
     private final Map<String, ToolProgram> otherNames = new ConcurrentHashMap<>();
+    private final DiagramCell.Mode diagrams;
 
-    private CompiledPolicy(Policy policy, List<CompiledRule> rules) {
+    private CompiledPolicy(Policy policy, List<CompiledRule> rules, DiagramCell.Mode diagrams) {
         this.policy = policy;
+        this.diagrams = diagrams;
         this.redactor = Redactor.of(policy.redact());
         this.rules = List.copyOf(rules);
         List<CompiledRule> globs = new ArrayList<>();
@@ -57,6 +59,12 @@ public final class CompiledPolicy {
      * @param previous the policy being replaced, or null
      */
     public static CompiledPolicy compile(Policy policy, CompiledPolicy previous, LongSupplier nanoClock) {
+        return compile(policy, previous, nanoClock, DiagramCell.MODE);
+    }
+
+    /** {@link #compile}, with decision diagrams built as {@code diagrams} says (tests compare the modes). */
+    static CompiledPolicy compile(Policy policy, CompiledPolicy previous, LongSupplier nanoClock,
+            DiagramCell.Mode diagrams) {
         Map<String, CompiledRule> before = new HashMap<>();
         if (previous != null) {
             for (CompiledRule rule : previous.rules) {
@@ -80,7 +88,7 @@ public final class CompiledPolicy {
             }
             compiled.add(CompiledRule.of(rule, rate, budget));
         }
-        return new CompiledPolicy(policy, compiled);
+        return new CompiledPolicy(policy, compiled, diagrams);
     }
 
     public Policy policy() {
@@ -114,7 +122,7 @@ public final class CompiledPolicy {
     }
 
     private ToolProgram program(String tool) {
-        return ToolProgram.of(tool, scan(tool), policy);
+        return ToolProgram.of(tool, scan(tool), policy, diagrams);
     }
 
     private CompiledRule[] scan(String tool) {

@@ -71,6 +71,13 @@ public final class Evaluator {
      */
     private static Verdict run(ToolProgram program, Map<String, ?> arguments, Map<String, ?> context) {
         SlotValues call = program.checks().newCall(arguments, context);
+        DecisionDiagram diagram = program.diagram().get();
+        if (diagram != null) {
+            int winner = diagram.decide(program.checks(), call);
+            if (winner != DecisionDiagram.FALLBACK) {
+                return winner == DecisionDiagram.BY_DEFAULT ? program.byDefault() : program.verdicts()[winner];
+            }
+        }
         RankOrder order = program.order();
         return order != null ? RankFirst.decide(program, order, call) : inFileOrder(program, call);
     }

@@ -9,9 +9,9 @@ package dev.veto.engine.eval;
  * deny that decides. For a rule whose every check is judged inline ({@code skippable}), the types of the
  * call's values promise that: its checks cannot fail when each slot in {@code strings[r]} holds a String
  * and each slot in {@code wholes[r]} an int, long, short or byte (see
- * {@link dev.veto.engine.match.CheckProgram.Builder#typesThatCannotFail}). A regex (which can overflow the
- * stack), a check its matcher judges, or a rule with limits (whose limits apply whenever it would allow)
- * is never left out.
+ * {@link dev.veto.engine.match.CheckProgram.Builder#typesThatCannotFail}); a regex counts only in the plain
+ * grammar, which cannot overflow the stack. Any other regex, a check its matcher judges, or a rule with
+ * limits (whose limits apply whenever it would allow) is never left out.
  *
  * @param denying   the rules that can deny, as bits
  * @param skippable the rules that can be left out when their values' types allow, as bits

@@ -28,14 +28,14 @@ import dev.veto.engine.policy.Policy;
  *                  every rule that would allow a call must be applied, so each such rule is evaluated)
  */
 record ToolProgram(CompiledRule[] rules, int[] plan, Verdict[] verdicts, CheckProgram checks, Verdict byDefault,
-        RankOrder order) {
+        RankOrder order, DiagramCell diagram) {
 
     static final int RANK = 3;
     static final int ALWAYS = 1 << 2;
     static final int LIMITED = 1 << 3;
     static final int CONDITIONS_SHIFT = 4;
 
-    static ToolProgram of(String tool, CompiledRule[] rules, Policy policy) {
+    static ToolProgram of(String tool, CompiledRule[] rules, Policy policy, DiagramCell.Mode diagrams) {
         int size = rules.length;
         for (CompiledRule rule : rules) {
             size += rule.conditions().length;
@@ -69,7 +69,8 @@ record ToolProgram(CompiledRule[] rules, int[] plan, Verdict[] verdicts, CheckPr
             }
             at += 1 + conditions.length;
         }
+        RankOrder rankOrder = ordered ? order.build() : null;
         return new ToolProgram(rules, plan, verdicts, builder.build(), Evaluator.byDefault(policy, tool, rules.length),
-                ordered ? order.build() : null);
+                rankOrder, new DiagramCell(rules, plan, builder, rankOrder, diagrams));
     }
 }

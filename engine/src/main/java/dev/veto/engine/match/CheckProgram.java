@@ -145,6 +145,15 @@ public final class CheckProgram {
         return source(at).judge(value, null);
     }
 
+    /**
+     * Judges the one check laid out at {@code place} ({@link Builder#placeOf}) alone, as {@link #holds} would.
+     *
+     * @throws EvaluationException when it cannot be judged
+     */
+    public boolean judge(int place, SlotValues call) throws EvaluationException {
+        return test(code, place, call);
+    }
+
     private PathCheck source(int at) {
         return (PathCheck) refs[code[at + SOURCE]];
     }
@@ -226,6 +235,8 @@ public final class CheckProgram {
         private final List<ValuePath> paths = new ArrayList<>();
         /** Each check's shape, read once: {@link #add} lays it out, {@link #typesThatCannotFail} reads its kind. */
         private final Map<PathCheck, CheckShape> shapeByCheck = new IdentityHashMap<>();
+        /** Where each check was first laid out, for {@link CheckProgram#judge}. */
+        private final Map<PathCheck, Integer> placeByCheck = new IdentityHashMap<>();
 
         /** Compiles one condition's match; the returned entry is what {@link #holds} starts from. */
         public int add(Expression match) {
@@ -244,6 +255,7 @@ public final class CheckProgram {
             for (int leaf = count - 1; leaf >= 0; leaf--) {
                 Leaf emittedLeaf = emitted.get(leaf);
                 CheckShape shape = shapes[leaf];
+                placeByCheck.putIfAbsent(emittedLeaf.check(), size);
                 append(shape.op);
                 append(slotOf(emittedLeaf.check().path()));
                 append(place(emittedLeaf.onTrue(), places));
@@ -264,8 +276,8 @@ public final class CheckProgram {
          * those that must hold an int, long, short or byte ({@code kinds[1]}), added to the masks.
          *
          * @return false when no value's type can promise that, or a slot is beyond 63: a check judged by its
-         *         matcher, or a regex (some regexes overflow the stack on long enough input; which ones cannot
-         *         is not something to rely on)
+         *         matcher, such as a regex outside the plain grammar (some of those overflow the stack on long
+         *         enough input; see {@link RequiredLiterals#plain})
          */
         public boolean typesThatCannotFail(Expression match, long[] kinds) {
             if (match instanceof PathCheck check) {
@@ -276,7 +288,7 @@ public final class CheckProgram {
                 switch (shapeOf(check).op & KIND) {
                     case EXISTS:
                         return true;
-                    case STRING_IN, STRING_SET, STARTS_WITH, ENDS_WITH, CONTAINS, MAX_LENGTH:
+                    case STRING_IN, STRING_SET, STARTS_WITH, ENDS_WITH, CONTAINS, MAX_LENGTH, REGEX:
                         kinds[0] |= 1L << slot;
                         return true;
                     case WHOLE:
@@ -296,6 +308,91 @@ public final class CheckProgram {
                 }
             }
             return true;
+        }
+
+        /**
+         * The classes of the tool's slots ({@link SlotClasses}), from every check {@link #add added} so far; null
+         * when a check is neither decided by its value's class nor a text check, or a slot is both compared with
+         * whole numbers and read as text (no value could pass both kinds without error).
+         */
+        public SlotClasses classes() {
+            int count = paths.size();
+            boolean[] strings = new boolean[count];
+            boolean[] texts = new boolean[count];
+            boolean[] wholes = new boolean[count];
+            List<java.util.Set<String>> literals = new ArrayList<>();
+            List<java.util.SortedSet<Long>> bounds = new ArrayList<>();
+            for (int slot = 0; slot < count; slot++) {
+                literals.add(new java.util.LinkedHashSet<>());
+                bounds.add(new java.util.TreeSet<>());
+            }
+            for (Map.Entry<PathCheck, CheckShape> entry : shapeByCheck.entrySet()) {
+                int slot = slotOf(entry.getKey().path());
+                CheckShape shape = entry.getValue();
+                switch (shape.op & KIND) {
+                    case EXISTS -> { }
+                    case STRING_IN, STRING_SET -> {
+                        strings[slot] = true;
+                        literals.get(slot).addAll(List.of(shape.strings));
+                    }
+                    case WHOLE -> {
+                        wholes[slot] = true;
+                        long lowest = CheckShape.longAt(shape.words, 0);
+                        long highest = CheckShape.longAt(shape.words, 2);
+                        if (lowest != Long.MIN_VALUE) {
+                            bounds.get(slot).add(lowest);
+                        }
+                        if (highest != Long.MAX_VALUE) {
+                            bounds.get(slot).add(highest + 1);
+                        }
+                    }
+                    case STARTS_WITH, ENDS_WITH, CONTAINS, MAX_LENGTH, REGEX -> texts[slot] = true;
+                    default -> {
+                        return null;
+                    }
+                }
+            }
+            int[] kinds = new int[count];
+            String[][] ownLiterals = new String[count][];
+            long[][] ownBounds = new long[count][];
+            for (int slot = 0; slot < count; slot++) {
+                if (wholes[slot] && (strings[slot] || texts[slot])) {
+                    return null;
+                }
+                if (wholes[slot]) {
+                    kinds[slot] = SlotClasses.WHOLE;
+                    ownBounds[slot] = bounds.get(slot).stream().mapToLong(Long::longValue).toArray();
+                } else if (strings[slot]) {
+                    kinds[slot] = SlotClasses.STRING;
+                    ownLiterals[slot] = literals.get(slot).toArray(new String[0]);
+                } else {
+                    kinds[slot] = texts[slot] ? SlotClasses.TEXT : SlotClasses.PRESENCE;
+                }
+            }
+            return new SlotClasses(kinds, ownLiterals, ownBounds);
+        }
+
+        /** Whether the check is judged on its own (text), rather than decided by its value's class. */
+        public boolean isTextCheck(PathCheck check) {
+            return switch (shapeOf(check).op & KIND) {
+                case STARTS_WITH, ENDS_WITH, CONTAINS, MAX_LENGTH, REGEX -> true;
+                default -> false;
+            };
+        }
+
+        /** Whether a check decided by its value's class holds for the values of class {@code cls}. */
+        public boolean holds(SlotClasses classes, PathCheck check, int cls) {
+            return classes.holds(shapeOf(check), slotOf(check.path()), cls);
+        }
+
+        /** The slot of the check's path. */
+        public int slotOf(PathCheck check) {
+            return slotOf(check.path());
+        }
+
+        /** Where the check was laid out, for {@link CheckProgram#judge}. */
+        public int placeOf(PathCheck check) {
+            return placeByCheck.get(check);
         }
 
         private CheckShape shapeOf(PathCheck check) {

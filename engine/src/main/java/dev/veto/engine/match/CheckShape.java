@@ -29,7 +29,11 @@ final class CheckShape {
     static final int CONTAINS = 6;
     /** A String's length in code points at most [high word, low word]. */
     static final int MAX_LENGTH = 7;
-    /** Only the regex's literal prefilter ([count], the pieces as strings); when it passes, the matcher runs the regex. */
+    /**
+     * A regex in {@link RequiredLiterals}' plain grammar (which cannot overflow the stack): only its literal
+     * prefilter ([count], the pieces as strings, maybe none) is judged inline; when it passes, the matcher
+     * runs the regex.
+     */
     static final int REGEX = 8;
     /**
      * {@link #STRING_IN} for a list longer than {@link #MAX_SCANNED_STRINGS}: the hashes in an open-addressed
@@ -186,10 +190,10 @@ final class CheckShape {
     }
 
     private static CheckShape regex(RequiredLiterals required) {
-        List<String> pieces = required.literals();
-        if (pieces.isEmpty()) {
+        if (!required.plain()) {
             return GENERIC_SHAPE;
         }
+        List<String> pieces = required.literals();
         String[] strings = new String[pieces.size()];
         for (int i = 0; i < strings.length; i++) {
             strings[i] = pieces.get(i).intern();

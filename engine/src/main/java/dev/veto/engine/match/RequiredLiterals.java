@@ -18,17 +18,19 @@ import java.util.List;
  */
 final class RequiredLiterals {
 
-    static final RequiredLiterals NONE = new RequiredLiterals(new String[0], false);
+    static final RequiredLiterals NONE = new RequiredLiterals(new String[0], false, false);
 
     private static final String META = "\\.[](){}*+?^$|";
     private static final String CLASS_ESCAPES = "sSdDwWbB";
 
     private final String[] literals;
     private final boolean ignoreCase;
+    private final boolean plain;
 
-    private RequiredLiterals(String[] literals, boolean ignoreCase) {
+    private RequiredLiterals(String[] literals, boolean ignoreCase, boolean plain) {
         this.literals = literals;
         this.ignoreCase = ignoreCase;
+        this.plain = plain;
     }
 
     /** The required pieces of a regex that compiles; {@link #NONE} when it is outside the grammar. */
@@ -88,7 +90,7 @@ final class RequiredLiterals {
             i++;
         }
         endRun(run, found);
-        return found.isEmpty() ? NONE : new RequiredLiterals(found.toArray(new String[0]), ignoreCase);
+        return new RequiredLiterals(found.toArray(new String[0]), ignoreCase, true);
     }
 
     private static void endRun(StringBuilder run, List<String> found) {
@@ -116,6 +118,17 @@ final class RequiredLiterals {
     /** The pieces (also what {@link CheckProgram} keeps inline). */
     List<String> literals() {
         return List.of(literals);
+    }
+
+    /**
+     * Whether the regex is in the plain grammar above (it may still have no required piece). Matching such a
+     * regex cannot overflow the stack however long the text: with no group, alternation or back-reference,
+     * {@code java.util.regex} strings its nodes in a chain as long as the pattern, and matches a quantified
+     * single character in a loop ({@code CharPropertyGreedy}, {@code Curly} lazy and possessive), never by
+     * a recursion per character. So only the value's type decides whether it can be judged without error.
+     */
+    boolean plain() {
+        return plain;
     }
 
     /** Whether the pieces are compared with ASCII letters in either case, as {@code (?i)} does. */

@@ -164,11 +164,11 @@ class RankFirstTest {
             """;
 
     /**
-     * A String does not promise that a regex cannot fail: deep enough input overflows the stack of this one.
-     * (No regex is ever left out, not even those with a literal prefilter, judged inline up to it.)
+     * A String does not promise that a regex with a group cannot fail: deep enough input overflows the stack
+     * of this one. (Only regexes of the plain grammar, which cannot, are ever left out.)
      */
     @Test
-    void aRegexIsNeverLeftOut() {
+    void aRegexWithAGroupIsNeverLeftOut() {
         Decision failed = decide(REGEX_THEN_DENY, Map.of("text", "ab".repeat(500_000)));
         assertEquals("pattern", failed.ruleId());
         assertTrue(failed.reason().contains("could not be evaluated"), failed.reason());

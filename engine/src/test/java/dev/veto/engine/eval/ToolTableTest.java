@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ToolTableTest {
 
     private static ToolProgram program() {
-        return new ToolProgram(new CompiledRule[0], new int[0], new Verdict[0], null, null, null);
+        return new ToolProgram(new CompiledRule[0], new int[0], new Verdict[0], null, null, null, null);
     }
 
     @Test

@@ -29,10 +29,73 @@ class RequiredLiteralsTest {
     @Test
     void leavesEverythingOutsideItsGrammarToTheRegex() {
         for (String regex : List.of("a(b)", "a|b", "[ab]c", "x{2}", "\\Qab\\E", "caf\u00e9", "ab$", "^ab", "\\x41b",
-                "(?x)a b", "(?iu)ab", "*a", "a**", ".*", "\\d+")) {
+                "(?x)a b", "(?iu)ab", "*a", "a**")) {
             assertSame(RequiredLiterals.NONE, RequiredLiterals.of(regex), regex);
         }
         assertTrue(RequiredLiterals.NONE.mayMatch("anything"));
+        assertFalse(RequiredLiterals.NONE.plain());
+    }
+
+    @Test
+    void aRegexOfTheGrammarWithNoRequiredPieceIsStillPlain() {
+        for (String regex : List.of(".*", "\\d+", "(?i)\\w*?\\s")) {
+            RequiredLiterals required = RequiredLiterals.of(regex);
+            assertTrue(required.plain(), regex);
+            assertEquals(List.of(), required.literals(), regex);
+            assertTrue(required.mayMatch(""), regex);
+        }
+    }
+
+    /**
+     * What lets a plain regex be judged without fear of failing: it cannot overflow the stack. On a thread
+     * whose stack a group repeat overflows on this text, random regexes of every construct of the grammar
+     * (at most two unbounded quantifiers, so that backtracking stays quadratic) match or fail cleanly.
+     */
+    @Test
+    void aPlainRegexDoesNotOverflowTheStack() throws InterruptedException {
+        String text = "ab_ 3.".repeat(500);
+        assertTrue(overflows("(a|b|_| |3|\\.)*", text), "the control: a group repeat overflows this stack");
+        Random random = new Random(11);
+        String[] atoms = {"a", "b", "_", "3", " ", "\\.", ".", "\\s", "\\d", "\\w", "\\b", "\\B", "\\S", "\\W", "\\D"};
+        String[] quantifiers = {"", "*", "+", "?", "*?", "+?", "??", "*+", "++", "?+"};
+        int tried = 0;
+        while (tried < 150) {
+            StringBuilder regex = new StringBuilder(random.nextBoolean() ? "(?i)" : "");
+            int unbounded = 0;
+            for (int n = 1 + random.nextInt(4); n > 0; n--) {
+                String quantifier = quantifiers[random.nextInt(quantifiers.length)];
+                if (quantifier.startsWith("*") || quantifier.startsWith("+")) {
+                    if (++unbounded > 2) {
+                        quantifier = "";
+                    }
+                }
+                regex.append(atoms[random.nextInt(atoms.length)]).append(quantifier);
+            }
+            try {
+                Pattern.compile(regex.toString());
+            } catch (PatternSyntaxException e) {
+                continue;
+            }
+            assertTrue(RequiredLiterals.of(regex.toString()).plain(), regex.toString());
+            assertFalse(overflows(regex.toString(), text), regex.toString());
+            assertFalse(overflows(regex.toString(), text + "x"), regex.toString());
+            tried++;
+        }
+    }
+
+    /** Whether matching overflows a 128 KB stack. */
+    private static boolean overflows(String regex, String text) throws InterruptedException {
+        boolean[] overflowed = new boolean[1];
+        Thread thread = new Thread(null, () -> {
+            try {
+                Pattern.compile(regex).matcher(text).matches();
+            } catch (StackOverflowError e) {
+                overflowed[0] = true;
+            }
+        }, "small-stack", 128 * 1024);
+        thread.start();
+        thread.join();
+        return overflowed[0];
     }
 
     @Test

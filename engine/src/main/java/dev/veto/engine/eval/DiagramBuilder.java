@@ -1,0 +1,517 @@
+package dev.veto.engine.eval;
+
+import dev.veto.engine.match.CheckProgram;
+import dev.veto.engine.match.Expression;
+import dev.veto.engine.match.PathCheck;
+import dev.veto.engine.match.SlotClasses;
+import dev.veto.engine.policy.Condition;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Builds a tool's {@link DecisionDiagram} at load by splitting on one unknown at a time: a slot's class
+ * (all of its class-decided checks at once) or one text check. After each split every condition is
+ * simplified, and the split stops as soon as the winner is known: a rule whose opinion is known, with no
+ * rule before it able to give as high a rank and none after it a higher one (deny beats require_approval
+ * beats allow; among equals the first in file order). Equal states share one node, so the diagram stays
+ * small; one that would pass {@link #MAX_NODES} is not built, and the tool is judged check by check.
+ *
+ * <p>Which unknown to split on: a slot before a text check (a lookup answers many checks, a text check one),
+ * taken from the rules that can give the highest rank first, then in file and written order.
+ */
+final class DiagramBuilder {
+
+    /** Words of the diagram, and states considered, beyond which it is not built. */
+    static final int MAX_WORDS = 4096;
+    static final int MAX_STATES = 20_000;
+
+    private static final Term TRUE = new Known(true);
+    private static final Term FALSE = new Known(false);
+    private static final Rule NO_OPINION = new Rule(List.of(), false, -1, -1);
+
+    /** A condition's match, as far as it is still unknown. */
+    private sealed interface Term permits Known, Check, All, Any, Not {
+    }
+
+    private record Known(boolean value) implements Term {
+    }
+
+    /** An unknown check: its number among the tool's checks. */
+    private record Check(int number) implements Term {
+    }
+
+    private record All(List<Term> members) implements Term {
+    }
+
+    private record Any(List<Term> members) implements Term {
+    }
+
+    private record Not(Term member) implements Term {
+    }
+
+    /** A condition still in play: its match, and the plan position and rank of its opinion. */
+    private record Condition0(Term match, int position, int rank) {
+    }
+
+    /**
+     * A rule as far as it is still unknown: its conditions that may still hold, in order; {@code closed}
+     * when the last one surely holds (nothing after it is reached); otherwise the opinion when none holds
+     * (position -1 and rank -1: no opinion). Its hash and the checks it mentions are kept: states are
+     * compared and rebuilt many times while a diagram is built.
+     */
+    private static final class Rule {
+        final List<Condition0> conditions;
+        final boolean closed;
+        final int fallPosition;
+        final int fallRank;
+        final int maxRank;
+        final int[] mentioned;
+        private final int hash;
+
+        Rule(List<Condition0> conditions, boolean closed, int fallPosition, int fallRank) {
+            this.conditions = conditions;
+            this.closed = closed;
+            this.fallPosition = fallPosition;
+            this.fallRank = fallRank;
+            int max = closed ? -1 : fallRank;
+            List<Integer> checks = new ArrayList<>();
+            for (Condition0 condition : conditions) {
+                max = Math.max(max, condition.rank());
+                mentions(condition.match(), checks);
+            }
+            this.maxRank = max;
+            this.mentioned = checks.stream().mapToInt(Integer::intValue).toArray();
+            this.hash = Objects.hash(conditions, closed, fallPosition, fallRank);
+        }
+
+        private static void mentions(Term term, List<Integer> checks) {
+            if (term instanceof Check check) {
+                checks.add(check.number());
+            } else if (term instanceof Not not) {
+                mentions(not.member(), checks);
+            } else if (term instanceof All all) {
+                all.members().forEach(member -> mentions(member, checks));
+            } else if (term instanceof Any any) {
+                any.members().forEach(member -> mentions(member, checks));
+            }
+        }
+
+        boolean known() {
+            return conditions.isEmpty() || closed && conditions.size() == 1;
+        }
+
+        int knownPosition() {
+            return conditions.isEmpty() ? fallPosition : conditions.get(0).position();
+        }
+
+        int knownRank() {
+            return conditions.isEmpty() ? fallRank : conditions.get(0).rank();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Rule other && other.hash == hash && other.closed == closed
+                    && other.fallPosition == fallPosition && other.fallRank == fallRank
+                    && other.conditions.equals(conditions);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** The rules in play, in file order: what a node is built for. Equal states share a node. */
+    private static final class State {
+        final Rule[] rules;
+        private final int hash;
+
+        State(Rule[] rules) {
+            this.rules = rules;
+            this.hash = Arrays.hashCode(rules);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof State other && other.hash == hash && Arrays.equals(other.rules, rules);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private static final class TooLarge extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final CheckProgram.Builder checks;
+    private final SlotClasses classes;
+    private final RankOrder order;
+    private final List<PathCheck> numbered = new ArrayList<>();
+    private final Map<PathCheck, Integer> numbers = new IdentityHashMap<>();
+    /** Per numbered check: its slot, whether it is a text check, and (class-decided) whether it holds per class. */
+    private int[] slots;
+    private boolean[] texts;
+    private boolean[][] holds;
+    private final Map<State, Integer> built = new HashMap<>();
+    private final Map<Integer, Integer> leafByPosition = new HashMap<>();
+    private final List<long[]> leaves = new ArrayList<>();
+    private int[] nodes = new int[64];
+    private int size;
+    private int states;
+
+    private DiagramBuilder(CheckProgram.Builder checks, SlotClasses classes, RankOrder order) {
+        this.checks = checks;
+        this.classes = classes;
+        this.order = order;
+    }
+
+    /**
+     * @param rules the tool's rules, laid out in {@code plan} as {@link ToolProgram} says
+     * @return the diagram, or null when some check is neither class-decided nor a text check, or the diagram
+     *         would be too large
+     */
+    static DecisionDiagram build(CompiledRule[] rules, int[] plan, CheckProgram.Builder checks, RankOrder order) {
+        if (order == null || order.skippable() != (rules.length == 64 ? -1L : (1L << rules.length) - 1)) {
+            return null; // a check its matcher judges: not every check is decided by a class or is text
+        }
+        SlotClasses classes = checks.classes();
+        if (classes == null) {
+            return null;
+        }
+        DiagramBuilder builder = new DiagramBuilder(checks, classes, order);
+        Rule[] start = new Rule[rules.length];
+        for (int r = 0; r < rules.length; r++) {
+            start[r] = builder.rule(rules[r], order.heads()[r], plan);
+        }
+        builder.learnChecks();
+        try {
+            int root = builder.node(new State(start));
+            return builder.diagram(root);
+        } catch (TooLarge e) {
+            return null;
+        }
+    }
+
+    private Rule rule(CompiledRule compiled, int head, int[] plan) {
+        Condition[] conditions = compiled.conditions();
+        List<Condition0> list = new ArrayList<>();
+        for (int c = 0; c < conditions.length; c++) {
+            int position = head + 1 + c;
+            // simplified from the start: an empty all holds, an empty any does not
+            Term match = assign(term(conditions[c].match()), new Boolean[0]);
+            list.add(new Condition0(match, position, plan[position] & ToolProgram.RANK));
+        }
+        boolean always = (plan[head] & ToolProgram.ALWAYS) != 0;
+        return simplified(list, always ? head : -1, always ? plan[head] & ToolProgram.RANK : -1);
+    }
+
+    private Term term(Expression match) {
+        if (match instanceof PathCheck check) {
+            return new Check(numbers.computeIfAbsent(check, c -> {
+                numbered.add(c);
+                return numbered.size() - 1;
+            }));
+        }
+        if (match instanceof Expression.Not not) {
+            return new Not(term(not.member()));
+        }
+        Expression[] members = match instanceof Expression.All all ? all.members() : ((Expression.Any) match).members();
+        List<Term> terms = new ArrayList<>();
+        for (Expression member : members) {
+            terms.add(term(member));
+        }
+        return match instanceof Expression.All ? new All(terms) : new Any(terms);
+    }
+
+    private void learnChecks() {
+        int count = numbered.size();
+        slots = new int[count];
+        texts = new boolean[count];
+        holds = new boolean[count][];
+        for (int n = 0; n < count; n++) {
+            PathCheck check = numbered.get(n);
+            slots[n] = checks.slotOf(check);
+            texts[n] = checks.isTextCheck(check);
+            if (!texts[n]) {
+                holds[n] = new boolean[classes.count(slots[n])];
+                for (int cls = 0; cls < holds[n].length; cls++) {
+                    holds[n][cls] = checks.holds(classes, check, cls);
+                }
+            }
+        }
+    }
+
+    /** The node (or leaf) for the rules in this state; equal states get the same one. */
+    private int node(State state) throws TooLarge {
+        if (++states > MAX_STATES) {
+            throw new TooLarge();
+        }
+        State rules = pruned(state);
+        Integer done = built.get(rules);
+        if (done != null) {
+            return done;
+        }
+        int ref = decided(rules.rules);
+        if (ref == Integer.MIN_VALUE) {
+            ref = split(rules.rules);
+        }
+        built.put(rules, ref);
+        return ref;
+    }
+
+    private int split(Rule[] rules) throws TooLarge {
+        int check = nextUnknown(rules);
+        int slot = slots[check];
+        if (texts[check]) {
+            Boolean[] values = new Boolean[numbered.size()];
+            values[check] = true;
+            int onTrue = node(assigned(rules, values));
+            values[check] = false;
+            int onFalse = node(assigned(rules, values));
+            return onTrue == onFalse ? onTrue
+                    : emit(DecisionDiagram.TEXT | slot, checks.placeOf(numbered.get(check)), onTrue, onFalse);
+        }
+        int count = classes.count(slot);
+        int[] children = new int[count];
+        boolean same = true;
+        Boolean[] values = new Boolean[numbered.size()];
+        for (int cls = 0; cls < count; cls++) {
+            for (int n = 0; n < values.length; n++) {
+                if (slots[n] == slot && !texts[n]) {
+                    values[n] = holds[n][cls];
+                }
+            }
+            children[cls] = node(assigned(rules, values));
+            same &= children[cls] == children[0];
+        }
+        if (same) {
+            return children[0];
+        }
+        int[] words = new int[1 + count];
+        words[0] = slot;
+        System.arraycopy(children, 0, words, 1, count);
+        return emit(words);
+    }
+
+    /** A class-decided check before a text check; from the rules that can rank highest, then in order. */
+    private int nextUnknown(Rule[] rules) {
+        int text = -1;
+        for (int rank = Verdict.DENY_RANK; rank >= 0; rank--) {
+            for (Rule rule : rules) {
+                if (rule.maxRank != rank) {
+                    continue;
+                }
+                for (Condition0 condition : rule.conditions) {
+                    int found = firstUnknown(condition.match(), false);
+                    if (found >= 0) {
+                        return found;
+                    }
+                    if (text < 0) {
+                        text = firstUnknown(condition.match(), true);
+                    }
+                }
+            }
+        }
+        if (text < 0) {
+            throw new IllegalStateException("no unknown check left, yet no winner");
+        }
+        return text;
+    }
+
+    private int firstUnknown(Term term, boolean text) {
+        if (term instanceof Check check) {
+            return texts[check.number()] == text ? check.number() : -1;
+        }
+        if (term instanceof Not not) {
+            return firstUnknown(not.member(), text);
+        }
+        List<Term> members = term instanceof All all ? all.members() : term instanceof Any any ? any.members() : List.of();
+        for (Term member : members) {
+            int found = firstUnknown(member, text);
+            if (found >= 0) {
+                return found;
+            }
+        }
+        return -1;
+    }
+
+    /** The leaf when the winner is known, or {@link Integer#MIN_VALUE}. */
+    private int decided(Rule[] rules) {
+        boolean anyOpinion = false;
+        for (int w = 0; w < rules.length; w++) {
+            Rule rule = rules[w];
+            anyOpinion |= rule.maxRank >= 0;
+            if (!rule.known() || rule.knownRank() < 0) {
+                continue;
+            }
+            int rank = rule.knownRank();
+            boolean wins = true;
+            for (int r = 0; r < rules.length && wins; r++) {
+                wins = r == w || (r < w ? rules[r].maxRank < rank : rules[r].maxRank <= rank);
+            }
+            if (wins) {
+                return leaf(w, rule.knownPosition(), rank);
+            }
+        }
+        return anyOpinion ? Integer.MIN_VALUE : leaf(-1, DecisionDiagram.BY_DEFAULT, -1);
+    }
+
+    /** Rules that can no longer win are left with no opinion: fewer distinct states, fewer splits. */
+    private static State pruned(State state) {
+        Rule[] rules = state.rules;
+        int bestRank = -1;
+        int bestAt = -1;
+        for (int r = 0; r < rules.length; r++) {
+            if (rules[r].known() && rules[r].knownRank() > bestRank) {
+                bestRank = rules[r].knownRank();
+                bestAt = r;
+            }
+        }
+        Rule[] pruned = null;
+        for (int r = 0; bestAt >= 0 && r < rules.length; r++) {
+            int max = rules[r].maxRank;
+            if (r != bestAt && rules[r] != NO_OPINION && (max < bestRank || r > bestAt && max <= bestRank)) {
+                if (pruned == null) {
+                    pruned = rules.clone();
+                }
+                pruned[r] = NO_OPINION;
+            }
+        }
+        return pruned == null ? state : new State(pruned);
+    }
+
+    /**
+     * A leaf: the winner's position, and the value types that promise no rule that evaluating in file order
+     * reaches fails: up to and including a deny (whose own checks are evaluated in written order, where one
+     * the diagram did not need may come first and fail), otherwise all of them.
+     */
+    private int leaf(int winner, int position, int rank) {
+        Integer known = leafByPosition.get(position);
+        if (known != null) {
+            return known;
+        }
+        int upTo = rank == Verdict.DENY_RANK ? winner + 1 : order.heads().length;
+        long strings = 0;
+        long wholes = 0;
+        for (int r = 0; r < upTo; r++) {
+            strings |= order.strings()[r];
+            wholes |= order.wholes()[r];
+        }
+        leaves.add(new long[] {position, strings, wholes});
+        int ref = -leaves.size();
+        leafByPosition.put(position, ref);
+        return ref;
+    }
+
+    /** The rules with the checks in {@code values} (null: still unknown) put in; a rule that mentions none is kept. */
+    private static State assigned(Rule[] rules, Boolean[] values) {
+        Rule[] next = rules.clone();
+        for (int r = 0; r < rules.length; r++) {
+            Rule rule = rules[r];
+            if (rule.known() || !mentionsAny(rule, values)) {
+                continue;
+            }
+            List<Condition0> conditions = new ArrayList<>();
+            for (Condition0 condition : rule.conditions) {
+                conditions.add(new Condition0(assign(condition.match(), values), condition.position(), condition.rank()));
+            }
+            next[r] = simplified(conditions, rule.fallPosition, rule.fallRank);
+        }
+        return new State(next);
+    }
+
+    private static boolean mentionsAny(Rule rule, Boolean[] values) {
+        for (int check : rule.mentioned) {
+            if (values[check] != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Drops the conditions that cannot hold, and everything after the first that surely does. */
+    private static Rule simplified(List<Condition0> conditions, int fallPosition, int fallRank) {
+        List<Condition0> kept = new ArrayList<>();
+        for (Condition0 condition : conditions) {
+            if (condition.match().equals(FALSE)) {
+                continue;
+            }
+            kept.add(condition);
+            if (condition.match().equals(TRUE)) {
+                return new Rule(List.copyOf(kept), true, -1, -1);
+            }
+        }
+        return new Rule(List.copyOf(kept), false, fallPosition, fallRank);
+    }
+
+    private static Term assign(Term term, Boolean[] values) {
+        if (term instanceof Check check) {
+            Boolean value = check.number() < values.length ? values[check.number()] : null;
+            return value == null ? term : value ? TRUE : FALSE;
+        }
+        if (term instanceof Not not) {
+            Term member = assign(not.member(), values);
+            return member instanceof Known known ? (known.value() ? FALSE : TRUE) : new Not(member);
+        }
+        if (term instanceof Known) {
+            return term;
+        }
+        boolean all = term instanceof All;
+        List<Term> members = all ? ((All) term).members() : ((Any) term).members();
+        List<Term> left = new ArrayList<>();
+        for (Term member : members) {
+            Term assigned = assign(member, values);
+            if (assigned instanceof Known known) {
+                if (known.value() != all) {
+                    return known; // false in an all, true in an any: decided
+                }
+                continue;
+            }
+            left.add(assigned);
+        }
+        if (left.isEmpty()) {
+            return all ? TRUE : FALSE;
+        }
+        if (left.size() == 1) {
+            return left.get(0);
+        }
+        return all ? new All(List.copyOf(left)) : new Any(List.copyOf(left));
+    }
+
+    private int emit(int... words) throws TooLarge {
+        if (size + words.length > MAX_WORDS) {
+            throw new TooLarge();
+        }
+        if (size + words.length > nodes.length) {
+            nodes = Arrays.copyOf(nodes, Math.max(nodes.length * 2, size + words.length));
+        }
+        int at = size;
+        System.arraycopy(words, 0, nodes, size, words.length);
+        size += words.length;
+        return at;
+    }
+
+    private DecisionDiagram diagram(int root) {
+        int[] positions = new int[leaves.size()];
+        long[] strings = new long[leaves.size()];
+        long[] wholes = new long[leaves.size()];
+        for (int i = 0; i < leaves.size(); i++) {
+            positions[i] = (int) leaves.get(i)[0];
+            strings[i] = leaves.get(i)[1];
+            wholes[i] = leaves.get(i)[2];
+        }
+        return new DecisionDiagram(root, Arrays.copyOf(nodes, size), positions, strings, wholes, classes);
+    }
+}

@@ -1,0 +1,161 @@
+package dev.veto.engine.match;
+
+import java.util.Arrays;
+
+/**
+ * The classes a tool's values fall into, slot by slot: two values in the same class pass and fail exactly
+ * the same equality, list and whole-number checks of the tool, so a value's class answers all of its slot's
+ * such checks at once. Built with the tool's {@link CheckProgram} ({@link CheckProgram.Builder#classes}).
+ *
+ * <ul>
+ *   <li>{@link #STRING}: a slot that equality or list checks compare with strings. The value must be a
+ *       String; its class is the number of the literal it equals, or one past the last for any other.</li>
+ *   <li>{@link #TEXT}: a slot only text checks read ({@code starts_with}, {@code contains}, a plain
+ *       {@code regex}...). The value must be a String, its class is 0; each text check is judged on its own.</li>
+ *   <li>{@link #WHOLE}: a slot compared with whole numbers. The value must be an int, long, short or byte;
+ *       its class is its interval between the checks' bounds.</li>
+ *   <li>{@link #PRESENCE}: a slot only {@code exists} checks read. Any value: missing (0), null (1) or
+ *       present (2).</li>
+ * </ul>
+ *
+ * A value of another type, or a path that fails to resolve, has no class: the caller then judges the call
+ * check by check, where such a value gets its exact answer or error. Immutable; safe to share.
+ */
+public final class SlotClasses {
+
+    static final int PRESENCE = 0;
+    static final int STRING = 1;
+    static final int TEXT = 2;
+    static final int WHOLE = 3;
+
+    /** {@link #classOf} for a value that has no class here. */
+    public static final int NONE = -1;
+
+    private final int[] kinds;
+    /** Per STRING slot: the literals (class i is literals[i]); null for other slots. */
+    private final String[][] literals;
+    /** Per STRING slot: open-addressed [hash, literal number + 1] pairs, mask = length / 2 - 1. */
+    private final int[][] tables;
+    /** Per WHOLE slot: the ascending lowest values of the intervals after the first. */
+    private final long[][] bounds;
+
+    SlotClasses(int[] kinds, String[][] literals, long[][] bounds) {
+        this.kinds = kinds;
+        this.literals = literals;
+        this.bounds = bounds;
+        this.tables = new int[kinds.length][];
+        for (int slot = 0; slot < kinds.length; slot++) {
+            if (literals[slot] != null) {
+                tables[slot] = table(literals[slot]);
+            }
+        }
+    }
+
+    private static int[] table(String[] strings) {
+        int places = HashPlaces.capacity(strings.length);
+        int[] table = new int[2 * places];
+        for (int i = 0; i < strings.length; i++) {
+            int hash = strings[i].hashCode();
+            int place = HashPlaces.home(hash, places - 1);
+            while (table[2 * place + 1] != 0) {
+                place = (place + 1) & (places - 1);
+            }
+            table[2 * place] = hash;
+            table[2 * place + 1] = i + 1;
+        }
+        return table;
+    }
+
+    /** How many classes the slot's values fall into. */
+    public int count(int slot) {
+        return switch (kinds[slot]) {
+            case PRESENCE -> 3;
+            case STRING -> literals[slot].length + 1;
+            case TEXT -> 1;
+            default -> bounds[slot].length + 1;
+        };
+    }
+
+    /** Whether the slot's values must be Strings (its checks judge text). */
+    public boolean isText(int slot) {
+        return kinds[slot] == STRING || kinds[slot] == TEXT;
+    }
+
+    /** The class of the call's value at the slot, or {@link #NONE} (wrong type, or the path failed to resolve). */
+    public int classOf(int slot, SlotValues call) {
+        Object value;
+        try {
+            value = call.valueAt(slot);
+        } catch (EvaluationException | RuntimeException | StackOverflowError e) {
+            return NONE;
+        }
+        switch (kinds[slot]) {
+            case STRING:
+                return value instanceof String s ? literalNumber(slot, s) : NONE;
+            case TEXT:
+                return value instanceof String ? 0 : NONE;
+            case WHOLE:
+                if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+                    return interval(bounds[slot], ((Number) value).longValue());
+                }
+                return NONE;
+            default:
+                return value == ValuePath.MISSING ? 0 : value == null ? 1 : 2;
+        }
+    }
+
+    private int literalNumber(int slot, String s) {
+        int[] table = tables[slot];
+        int mask = table.length / 2 - 1;
+        int hash = s.hashCode();
+        for (int place = HashPlaces.home(hash, mask); ; place = (place + 1) & mask) {
+            int number = table[2 * place + 1];
+            if (number == 0) {
+                return literals[slot].length;
+            }
+            if (table[2 * place] == hash && literals[slot][number - 1].equals(s)) {
+                return number - 1;
+            }
+        }
+    }
+
+    private static int interval(long[] bounds, long number) {
+        int low = 0;
+        int high = bounds.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (bounds[middle] <= number) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /** Whether a check of this shape holds for every value of the class (the class decides it, see above). */
+    boolean holds(CheckShape shape, int slot, int cls) {
+        int op = shape.op;
+        boolean negated = (op & CheckShape.NEGATED) != 0;
+        switch (op & CheckShape.KIND) {
+            case CheckShape.EXISTS: {
+                boolean expected = (op & CheckShape.EXPECTED) != 0;
+                // a typed value is present and not null; a PRESENCE class is missing, null or present
+                return kinds[slot] != PRESENCE || cls == 2 ? expected : !expected;
+            }
+            case CheckShape.STRING_IN:
+            case CheckShape.STRING_SET: {
+                String[] own = literals[slot];
+                boolean in = cls < own.length && Arrays.asList(shape.strings).contains(own[cls]);
+                return in != negated;
+            }
+            default: {
+                long[] lows = bounds[slot];
+                long representative = cls == 0 ? Long.MIN_VALUE : lows[cls - 1];
+                long lowest = CheckShape.longAt(shape.words, 0);
+                long highest = CheckShape.longAt(shape.words, 2);
+                return (representative >= lowest && representative <= highest) != negated;
+            }
+        }
+    }
+}
