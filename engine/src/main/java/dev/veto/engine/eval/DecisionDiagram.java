@@ -61,7 +61,7 @@ final class DecisionDiagram {
             while (ref >= 0) {
                 int head = nodes[ref];
                 if ((head & TEXT) != 0) {
-                    if (classes.classOf(head & ~TEXT, call) < 0) {
+                    if (!SlotClasses.isString(head & ~TEXT, call)) {
                         return FALLBACK;
                     }
                     ref = checks.judge(nodes[ref + 1], call) ? nodes[ref + 2] : nodes[ref + 3];

@@ -81,6 +81,15 @@ public final class SlotClasses {
         return kinds[slot] == STRING || kinds[slot] == TEXT;
     }
 
+    /** Whether the call's value at the slot is a String (false too when its path fails to resolve). */
+    public static boolean isString(int slot, SlotValues call) {
+        try {
+            return call.valueAt(slot) instanceof String;
+        } catch (EvaluationException | RuntimeException | StackOverflowError e) {
+            return false;
+        }
+    }
+
     /** The class of the call's value at the slot, or {@link #NONE} (wrong type, or the path failed to resolve). */
     public int classOf(int slot, SlotValues call) {
         Object value;
