@@ -27,8 +27,8 @@ import java.util.Objects;
 final class DiagramBuilder {
 
     /** Words of the diagram, and states considered, beyond which it is not built. */
-    static final int MAX_WORDS = 4096;
-    static final int MAX_STATES = 20_000;
+    static final int MAX_WORDS = 16384;
+    static final int MAX_STATES = 100_000;
 
     private static final Term TRUE = new Known(true);
     private static final Term FALSE = new Known(false);
