@@ -1,5 +1,10 @@
 package dev.veto.engine.eval;
 
+import dev.veto.engine.eval.OpenRule.All;
+import dev.veto.engine.eval.OpenRule.Any;
+import dev.veto.engine.eval.OpenRule.Check;
+import dev.veto.engine.eval.OpenRule.Not;
+import dev.veto.engine.eval.OpenRule.Term;
 import dev.veto.engine.match.CheckProgram;
 import dev.veto.engine.match.Expression;
 import dev.veto.engine.match.PathCheck;
@@ -11,15 +16,15 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * Builds a tool's {@link DecisionDiagram} at load by splitting on one unknown at a time: a slot's class
+ * Builds a tool's {@link DecisionDiagram} (off the hot path, see {@link DiagramCell}) by splitting on one unknown at a time: a slot's class
  * (all of its class-decided checks at once) or one text check. After each split every condition is
  * simplified, and the split stops as soon as the winner is known: a rule whose opinion is known, with no
  * rule before it able to give as high a rank and none after it a higher one (deny beats require_approval
  * beats allow; among equals the first in file order). Equal states share one node, so the diagram stays
- * small; one that would pass {@link #MAX_NODES} is not built, and the tool is judged check by check.
+ * small; one that would pass {@link #MAX_WORDS} words or {@link #MAX_STATES} states is not built, and the
+ * tool is judged check by check. A rule's part of a state is an {@link OpenRule}.
  *
  * <p>Which unknown to split on: a slot before a text check (a lookup answers many checks, a text check one),
  * taken from the rules that can give the highest rank first, then in file and written order.
@@ -30,108 +35,12 @@ final class DiagramBuilder {
     static final int MAX_WORDS = 16384;
     static final int MAX_STATES = 100_000;
 
-    private static final Term TRUE = new Known(true);
-    private static final Term FALSE = new Known(false);
-    private static final Rule NO_OPINION = new Rule(List.of(), false, -1, -1);
-
-    /** A condition's match, as far as it is still unknown. */
-    private sealed interface Term permits Known, Check, All, Any, Not {
-    }
-
-    private record Known(boolean value) implements Term {
-    }
-
-    /** An unknown check: its number among the tool's checks. */
-    private record Check(int number) implements Term {
-    }
-
-    private record All(List<Term> members) implements Term {
-    }
-
-    private record Any(List<Term> members) implements Term {
-    }
-
-    private record Not(Term member) implements Term {
-    }
-
-    /** A condition still in play: its match, and the plan position and rank of its opinion. */
-    private record Condition0(Term match, int position, int rank) {
-    }
-
-    /**
-     * A rule as far as it is still unknown: its conditions that may still hold, in order; {@code closed}
-     * when the last one surely holds (nothing after it is reached); otherwise the opinion when none holds
-     * (position -1 and rank -1: no opinion). Its hash and the checks it mentions are kept: states are
-     * compared and rebuilt many times while a diagram is built.
-     */
-    private static final class Rule {
-        final List<Condition0> conditions;
-        final boolean closed;
-        final int fallPosition;
-        final int fallRank;
-        final int maxRank;
-        final int[] mentioned;
-        private final int hash;
-
-        Rule(List<Condition0> conditions, boolean closed, int fallPosition, int fallRank) {
-            this.conditions = conditions;
-            this.closed = closed;
-            this.fallPosition = fallPosition;
-            this.fallRank = fallRank;
-            int max = closed ? -1 : fallRank;
-            List<Integer> checks = new ArrayList<>();
-            for (Condition0 condition : conditions) {
-                max = Math.max(max, condition.rank());
-                mentions(condition.match(), checks);
-            }
-            this.maxRank = max;
-            this.mentioned = checks.stream().mapToInt(Integer::intValue).toArray();
-            this.hash = Objects.hash(conditions, closed, fallPosition, fallRank);
-        }
-
-        private static void mentions(Term term, List<Integer> checks) {
-            if (term instanceof Check check) {
-                checks.add(check.number());
-            } else if (term instanceof Not not) {
-                mentions(not.member(), checks);
-            } else if (term instanceof All all) {
-                all.members().forEach(member -> mentions(member, checks));
-            } else if (term instanceof Any any) {
-                any.members().forEach(member -> mentions(member, checks));
-            }
-        }
-
-        boolean known() {
-            return conditions.isEmpty() || closed && conditions.size() == 1;
-        }
-
-        int knownPosition() {
-            return conditions.isEmpty() ? fallPosition : conditions.get(0).position();
-        }
-
-        int knownRank() {
-            return conditions.isEmpty() ? fallRank : conditions.get(0).rank();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o == this || o instanceof Rule other && other.hash == hash && other.closed == closed
-                    && other.fallPosition == fallPosition && other.fallRank == fallRank
-                    && other.conditions.equals(conditions);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
     /** The rules in play, in file order: what a node is built for. Equal states share a node. */
     private static final class State {
-        final Rule[] rules;
+        final OpenRule[] rules;
         private final int hash;
 
-        State(Rule[] rules) {
+        State(OpenRule[] rules) {
             this.rules = rules;
             this.hash = Arrays.hashCode(rules);
         }
@@ -191,7 +100,7 @@ final class DiagramBuilder {
             return null;
         }
         DiagramBuilder builder = new DiagramBuilder(checks, classes, order);
-        Rule[] start = new Rule[rules.length];
+        OpenRule[] start = new OpenRule[rules.length];
         for (int r = 0; r < rules.length; r++) {
             start[r] = builder.rule(rules[r], order.heads()[r], plan);
         }
@@ -204,17 +113,17 @@ final class DiagramBuilder {
         }
     }
 
-    private Rule rule(CompiledRule compiled, int head, int[] plan) {
+    private OpenRule rule(CompiledRule compiled, int head, int[] plan) {
         Condition[] conditions = compiled.conditions();
-        List<Condition0> list = new ArrayList<>();
+        List<OpenRule.OpenCondition> list = new ArrayList<>();
         for (int c = 0; c < conditions.length; c++) {
             int position = head + 1 + c;
             // simplified from the start: an empty all holds, an empty any does not
-            Term match = assign(term(conditions[c].match()), new Boolean[0]);
-            list.add(new Condition0(match, position, plan[position] & ToolProgram.RANK));
+            Term match = OpenRule.assign(term(conditions[c].match()), new Boolean[0]);
+            list.add(new OpenRule.OpenCondition(match, position, plan[position] & ToolProgram.RANK));
         }
         boolean always = (plan[head] & ToolProgram.ALWAYS) != 0;
-        return simplified(list, always ? head : -1, always ? plan[head] & ToolProgram.RANK : -1);
+        return OpenRule.of(list, always ? head : -1, always ? plan[head] & ToolProgram.RANK : -1);
     }
 
     private Term term(Expression match) {
@@ -271,7 +180,7 @@ final class DiagramBuilder {
         return ref;
     }
 
-    private int split(Rule[] rules) throws TooLarge {
+    private int split(OpenRule[] rules) throws TooLarge {
         int check = nextUnknown(rules);
         int slot = slots[check];
         if (texts[check]) {
@@ -306,14 +215,14 @@ final class DiagramBuilder {
     }
 
     /** A class-decided check before a text check; from the rules that can rank highest, then in order. */
-    private int nextUnknown(Rule[] rules) {
+    private int nextUnknown(OpenRule[] rules) {
         int text = -1;
         for (int rank = Verdict.DENY_RANK; rank >= 0; rank--) {
-            for (Rule rule : rules) {
+            for (OpenRule rule : rules) {
                 if (rule.maxRank != rank) {
                     continue;
                 }
-                for (Condition0 condition : rule.conditions) {
+                for (OpenRule.OpenCondition condition : rule.conditions) {
                     int found = firstUnknown(condition.match(), false);
                     if (found >= 0) {
                         return found;
@@ -348,10 +257,10 @@ final class DiagramBuilder {
     }
 
     /** The leaf when the winner is known, or {@link Integer#MIN_VALUE}. */
-    private int decided(Rule[] rules) {
+    private int decided(OpenRule[] rules) {
         boolean anyOpinion = false;
         for (int w = 0; w < rules.length; w++) {
-            Rule rule = rules[w];
+            OpenRule rule = rules[w];
             anyOpinion |= rule.maxRank >= 0;
             if (!rule.known() || rule.knownRank() < 0) {
                 continue;
@@ -370,7 +279,7 @@ final class DiagramBuilder {
 
     /** Rules that can no longer win are left with no opinion: fewer distinct states, fewer splits. */
     private static State pruned(State state) {
-        Rule[] rules = state.rules;
+        OpenRule[] rules = state.rules;
         int bestRank = -1;
         int bestAt = -1;
         for (int r = 0; r < rules.length; r++) {
@@ -379,14 +288,14 @@ final class DiagramBuilder {
                 bestAt = r;
             }
         }
-        Rule[] pruned = null;
+        OpenRule[] pruned = null;
         for (int r = 0; bestAt >= 0 && r < rules.length; r++) {
             int max = rules[r].maxRank;
-            if (r != bestAt && rules[r] != NO_OPINION && (max < bestRank || r > bestAt && max <= bestRank)) {
+            if (r != bestAt && rules[r] != OpenRule.NO_OPINION && (max < bestRank || r > bestAt && max <= bestRank)) {
                 if (pruned == null) {
                     pruned = rules.clone();
                 }
-                pruned[r] = NO_OPINION;
+                pruned[r] = OpenRule.NO_OPINION;
             }
         }
         return pruned == null ? state : new State(pruned);
@@ -415,79 +324,13 @@ final class DiagramBuilder {
         return ref;
     }
 
-    /** The rules with the checks in {@code values} (null: still unknown) put in; a rule that mentions none is kept. */
-    private static State assigned(Rule[] rules, Boolean[] values) {
-        Rule[] next = rules.clone();
+    /** The rules with the checks in {@code values} (null: still unknown) put in. */
+    private static State assigned(OpenRule[] rules, Boolean[] values) {
+        OpenRule[] next = new OpenRule[rules.length];
         for (int r = 0; r < rules.length; r++) {
-            Rule rule = rules[r];
-            if (rule.known() || !mentionsAny(rule, values)) {
-                continue;
-            }
-            List<Condition0> conditions = new ArrayList<>();
-            for (Condition0 condition : rule.conditions) {
-                conditions.add(new Condition0(assign(condition.match(), values), condition.position(), condition.rank()));
-            }
-            next[r] = simplified(conditions, rule.fallPosition, rule.fallRank);
+            next[r] = rules[r].assigned(values);
         }
         return new State(next);
-    }
-
-    private static boolean mentionsAny(Rule rule, Boolean[] values) {
-        for (int check : rule.mentioned) {
-            if (values[check] != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Drops the conditions that cannot hold, and everything after the first that surely does. */
-    private static Rule simplified(List<Condition0> conditions, int fallPosition, int fallRank) {
-        List<Condition0> kept = new ArrayList<>();
-        for (Condition0 condition : conditions) {
-            if (condition.match().equals(FALSE)) {
-                continue;
-            }
-            kept.add(condition);
-            if (condition.match().equals(TRUE)) {
-                return new Rule(List.copyOf(kept), true, -1, -1);
-            }
-        }
-        return new Rule(List.copyOf(kept), false, fallPosition, fallRank);
-    }
-
-    private static Term assign(Term term, Boolean[] values) {
-        if (term instanceof Check check) {
-            Boolean value = check.number() < values.length ? values[check.number()] : null;
-            return value == null ? term : value ? TRUE : FALSE;
-        }
-        if (term instanceof Not not) {
-            Term member = assign(not.member(), values);
-            return member instanceof Known known ? (known.value() ? FALSE : TRUE) : new Not(member);
-        }
-        if (term instanceof Known) {
-            return term;
-        }
-        boolean all = term instanceof All;
-        List<Term> members = all ? ((All) term).members() : ((Any) term).members();
-        List<Term> left = new ArrayList<>();
-        for (Term member : members) {
-            Term assigned = assign(member, values);
-            if (assigned instanceof Known known) {
-                if (known.value() != all) {
-                    return known; // false in an all, true in an any: decided
-                }
-                continue;
-            }
-            left.add(assigned);
-        }
-        if (left.isEmpty()) {
-            return all ? TRUE : FALSE;
-        }
-        if (left.size() == 1) {
-            return left.get(0);
-        }
-        return all ? new All(List.copyOf(left)) : new Any(List.copyOf(left));
     }
 
     private int emit(int... words) throws TooLarge {
