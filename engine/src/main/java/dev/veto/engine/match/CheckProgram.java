@@ -102,7 +102,8 @@ public final class CheckProgram {
                 break;
             case STRING_SET:
                 if (value instanceof String s) {
-                    return isInSet(s, operands, code[at + SOURCE] + 1) != ((op & NEGATED) != 0);
+                    // a long list: the hash's place in the check's table
+                    return (CheckShape.numberIn(code, operands, refs, code[at + SOURCE] + 1, s) != 0) != ((op & NEGATED) != 0);
                 }
                 break;
             case WHOLE:
@@ -167,22 +168,6 @@ public final class CheckProgram {
             }
         }
         return false;
-    }
-
-    /** {@link #isOneOf} for a long list: the hash's place in the check's table (see {@link CheckShape#STRING_SET}). */
-    private boolean isInSet(String s, int operands, int firstString) {
-        int hash = s.hashCode();
-        int mask = code[operands];
-        int table = operands + 1;
-        for (int place = HashPlaces.home(hash, mask); ; place = (place + 1) & mask) {
-            int number = code[table + 2 * place + 1];
-            if (number == 0) {
-                return false;
-            }
-            if (code[table + 2 * place] == hash && refs[firstString + number - 1].equals(s)) {
-                return true;
-            }
-        }
     }
 
     /** The literal of a starts_with, ends_with or contains check: the first string after its PathCheck. */

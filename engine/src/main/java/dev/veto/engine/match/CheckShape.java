@@ -167,8 +167,11 @@ final class CheckShape {
         return new CheckShape(STRING_IN | flags, words, interned);
     }
 
-    /** The {@link #STRING_SET} table: at most half full, so a search soon meets an empty place. */
-    private static int[] hashTable(String[] strings) {
+    /**
+     * The {@link #STRING_SET} table (also {@link SlotClasses}'): [mask, then per place: hash, string number
+     * + 1 (0: empty)], at most half full, so a search soon meets an empty place.
+     */
+    static int[] hashTable(String[] strings) {
         int places = HashPlaces.capacity(strings.length);
         int mask = places - 1;
         int[] words = new int[1 + 2 * places];
@@ -183,6 +186,22 @@ final class CheckShape {
             words[2 + 2 * place] = i + 1;
         }
         return words;
+    }
+
+    /**
+     * The number + 1 of the string equal to {@code s} in a {@link #hashTable} laid out at
+     * {@code words[at]}, whose strings are {@code strings[first + number]}; 0 when none is.
+     */
+    static int numberIn(int[] words, int at, Object[] strings, int first, String s) {
+        int hash = s.hashCode();
+        int mask = words[at];
+        int table = at + 1;
+        for (int place = HashPlaces.home(hash, mask); ; place = (place + 1) & mask) {
+            int number = words[table + 2 * place + 1];
+            if (number == 0 || words[table + 2 * place] == hash && strings[first + number - 1].equals(s)) {
+                return number;
+            }
+        }
     }
 
     private static CheckShape text(int kind, String text) {

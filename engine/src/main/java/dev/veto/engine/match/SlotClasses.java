@@ -34,7 +34,7 @@ public final class SlotClasses {
     private final int[] kinds;
     /** Per STRING slot: the literals (class i is literals[i]); null for other slots. */
     private final String[][] literals;
-    /** Per STRING slot: open-addressed [hash, literal number + 1] pairs, mask = length / 2 - 1. */
+    /** Per STRING slot: its literals' hashes in a {@link CheckShape#hashTable}. */
     private final int[][] tables;
     /** Per WHOLE slot: the ascending lowest values of the intervals after the first. */
     private final long[][] bounds;
@@ -46,24 +46,9 @@ public final class SlotClasses {
         this.tables = new int[kinds.length][];
         for (int slot = 0; slot < kinds.length; slot++) {
             if (literals[slot] != null) {
-                tables[slot] = table(literals[slot]);
+                tables[slot] = CheckShape.hashTable(literals[slot]);
             }
         }
-    }
-
-    private static int[] table(String[] strings) {
-        int places = HashPlaces.capacity(strings.length);
-        int[] table = new int[2 * places];
-        for (int i = 0; i < strings.length; i++) {
-            int hash = strings[i].hashCode();
-            int place = HashPlaces.home(hash, places - 1);
-            while (table[2 * place + 1] != 0) {
-                place = (place + 1) & (places - 1);
-            }
-            table[2 * place] = hash;
-            table[2 * place + 1] = i + 1;
-        }
-        return table;
     }
 
     /** How many classes the slot's values fall into. */
@@ -114,18 +99,8 @@ public final class SlotClasses {
     }
 
     private int literalNumber(int slot, String s) {
-        int[] table = tables[slot];
-        int mask = table.length / 2 - 1;
-        int hash = s.hashCode();
-        for (int place = HashPlaces.home(hash, mask); ; place = (place + 1) & mask) {
-            int number = table[2 * place + 1];
-            if (number == 0) {
-                return literals[slot].length;
-            }
-            if (table[2 * place] == hash && literals[slot][number - 1].equals(s)) {
-                return number - 1;
-            }
-        }
+        int number = CheckShape.numberIn(tables[slot], 0, literals[slot], 0, s);
+        return number == 0 ? literals[slot].length : number - 1;
     }
 
     private static int interval(long[] bounds, long number) {
