@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where a tool's {@link DecisionDiagram} lives once built. Building one takes from a fraction of a
@@ -92,15 +93,20 @@ final class DiagramCell {
         order = null;
     }
 
-    private static Mode mode(String value) {
+    /**
+     * The mode a value of the property names. An unknown value is warned about and ignored rather than
+     * refused: the property only tunes speed, and refusing would stop the engine from deciding at all.
+     */
+    static Mode mode(String value) {
         if (value == null || value.isBlank()) {
             return Mode.BACKGROUND;
         }
         try {
             return Mode.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("system property " + PROPERTY + "=" + value
-                    + " is not one of background, now, off", e);
+            LoggerFactory.getLogger(DiagramCell.class).warn("veto: system property {}={} is not one of background, now,"
+                    + " off; using background", PROPERTY, value);
+            return Mode.BACKGROUND;
         }
     }
 

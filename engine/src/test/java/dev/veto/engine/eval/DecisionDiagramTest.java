@@ -161,6 +161,14 @@ class DecisionDiagramTest {
         assertEquals("decimal", decide(compiled, "t", Map.of("amount", 11), Map.of()).ruleId());
     }
 
+    @Test
+    void theModeIsReadFromThePropertyAndAnUnknownValueIsIgnored() {
+        assertEquals(DiagramCell.Mode.BACKGROUND, DiagramCell.mode(null));
+        assertEquals(DiagramCell.Mode.NOW, DiagramCell.mode(" Now "));
+        assertEquals(DiagramCell.Mode.OFF, DiagramCell.mode("off"));
+        assertEquals(DiagramCell.Mode.BACKGROUND, DiagramCell.mode("eager"));
+    }
+
     /** In the background mode the first call asks for nothing, the second asks, and the diagram comes. */
     @Test
     void theBackgroundBuildsADiagramForAToolCalledTwice() throws InterruptedException {
