@@ -50,6 +50,7 @@ final class DiagramCell {
         this.order = order;
         if (order == null || mode == Mode.OFF) {
             built = UNBUILDABLE;
+            release();
         }
     }
 
@@ -87,6 +88,15 @@ final class DiagramCell {
             diagram = null; // a diagram is only a faster way to the same decision: without one, calls go check by check
         }
         built = diagram == null ? UNBUILDABLE : diagram;
+        release();
+    }
+
+    /**
+     * Lets go of what only a build needs. Until then a cell keeps its tool's program builder (the checks'
+     * shapes, slots and places): a tool called once (say one of many names a glob matches, of the 10,000
+     * {@link CompiledPolicy} remembers) keeps it until the policy is replaced.
+     */
+    private void release() {
         rules = null;
         plan = null;
         checks = null;

@@ -25,9 +25,10 @@ import java.util.Map;
  *       opinion deny, with a reason naming the path and operator: an error never allows.</li>
  * </ul>
  *
- * On the hot path (no tracer) evaluation runs the tool's {@link ToolProgram}: its conditions compiled into
- * one flat {@link CheckProgram}. It evaluates only the rules that can still change the decision
- * ({@link RankFirst}), or, for a tool whose rules have limits, every rule up to the first deny. Explaining
+ * On the hot path (no tracer) evaluation runs the tool's {@link ToolProgram}: its {@link DecisionDiagram}
+ * when it has one and the call's values suit it; otherwise its conditions compiled into one flat
+ * {@link CheckProgram}, evaluating only the rules that can still change the decision ({@link RankFirst}),
+ * or, for a tool whose rules have limits, every rule up to the first deny. Explaining
  * (a tracer) walks each condition's {@link dev.veto.engine.match.Expression} tree and reports every
  * check; both give the same decisions (a differential test holds them to it).
  */

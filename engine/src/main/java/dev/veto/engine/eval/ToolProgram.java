@@ -26,6 +26,7 @@ import dev.veto.engine.policy.Policy;
  * @param order     what lets {@link RankFirst} leave out rules that cannot change the decision; null when the
  *                  tool has more than {@link RankOrder#MAX_RULES} rules, or a rule with limits (the limits of
  *                  every rule that would allow a call must be applied, so each such rule is evaluated)
+ * @param diagram   the tool's {@link DecisionDiagram} once built (never for a tool without {@code order})
  */
 record ToolProgram(CompiledRule[] rules, int[] plan, Verdict[] verdicts, CheckProgram checks, Verdict byDefault,
         RankOrder order, DiagramCell diagram) {
