@@ -126,6 +126,9 @@ final class DiagramCell {
                 new LinkedBlockingQueue<>(), task -> {
                     Thread thread = new Thread(task, "veto-decision-diagrams");
                     thread.setDaemon(true);
+                    // it needs no application class: holding the caller's loader could keep a redeployed
+                    // application's classes alive while the thread lives
+                    thread.setContextClassLoader(null);
                     return thread;
                 });
     }
