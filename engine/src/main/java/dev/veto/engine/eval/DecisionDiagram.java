@@ -80,11 +80,6 @@ final class DecisionDiagram {
         return call.haveTypes(strings[leaf], wholes[leaf]) ? positions[leaf] : FALLBACK;
     }
 
-    /** Number of nodes, for tests and budgets. */
-    int size() {
-        return nodes.length;
-    }
-
     @Override
     public String toString() {
         return "DecisionDiagram[root=" + root + ", nodes=" + Arrays.toString(nodes) + ", leaves="

@@ -92,7 +92,7 @@ final class DiagramBuilder {
      *         would be too large
      */
     static DecisionDiagram build(CompiledRule[] rules, int[] plan, CheckProgram.Builder checks, RankOrder order) {
-        if (order == null || order.skippable() != (rules.length == 64 ? -1L : (1L << rules.length) - 1)) {
+        if (order == null || order.skippable() != order.everyRule()) {
             return null; // a check its matcher judges: not every check is decided by a class or is text
         }
         SlotClasses classes = checks.classes();

@@ -79,7 +79,7 @@ final class RankFirst {
         int[] maxRanks = order.maxRanks();
         int otherRank = -1;
         int otherAt = -1;
-        long others = ~order.denying() & (heads.length == RankOrder.MAX_RULES ? -1L : (1L << heads.length) - 1);
+        long others = ~order.denying() & order.everyRule();
         for (long left = others; left != 0; left &= left - 1) {
             int r = Long.numberOfTrailingZeros(left);
             int max = maxRanks[r];

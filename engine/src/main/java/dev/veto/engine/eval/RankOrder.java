@@ -21,6 +21,11 @@ record RankOrder(int[] heads, int[] maxRanks, long[] strings, long[] wholes, lon
     /** Rules are bits of a long. */
     static final int MAX_RULES = 64;
 
+    /** Every rule of the tool, as bits. */
+    long everyRule() {
+        return heads.length == MAX_RULES ? -1L : (1L << heads.length) - 1;
+    }
+
     /** Collects the rules in file order. */
     static final class Builder {
         private final int[] heads;

@@ -17,8 +17,12 @@ import static dev.veto.engine.match.CheckShape.WHOLE;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The {@code match:} expressions of one tool's conditions compiled for the hot path into one {@code int[]}
@@ -107,7 +111,7 @@ public final class CheckProgram {
                 }
                 break;
             case WHOLE:
-                if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+                if (ExactNumbers.isWholeType(value)) {
                     long number = ((Number) value).longValue();
                     boolean inRange = number >= CheckShape.longAt(code, operands) && number <= CheckShape.longAt(code, operands + 2);
                     return inRange != ((op & NEGATED) != 0);
@@ -305,11 +309,11 @@ public final class CheckProgram {
             boolean[] strings = new boolean[count];
             boolean[] texts = new boolean[count];
             boolean[] wholes = new boolean[count];
-            List<java.util.Set<String>> literals = new ArrayList<>();
-            List<java.util.SortedSet<Long>> bounds = new ArrayList<>();
+            List<Set<String>> literals = new ArrayList<>();
+            List<SortedSet<Long>> bounds = new ArrayList<>();
             for (int slot = 0; slot < count; slot++) {
-                literals.add(new java.util.LinkedHashSet<>());
-                bounds.add(new java.util.TreeSet<>());
+                literals.add(new LinkedHashSet<>());
+                bounds.add(new TreeSet<>());
             }
             for (Map.Entry<PathCheck, CheckShape> entry : shapeByCheck.entrySet()) {
                 int slot = slotOf(entry.getKey().path());
@@ -331,9 +335,11 @@ public final class CheckProgram {
                             bounds.get(slot).add(highest + 1);
                         }
                     }
-                    case STARTS_WITH, ENDS_WITH, CONTAINS, MAX_LENGTH, REGEX -> texts[slot] = true;
                     default -> {
-                        return null;
+                        if (!CheckShape.isText(shape.op)) {
+                            return null;
+                        }
+                        texts[slot] = true;
                     }
                 }
             }
@@ -359,10 +365,7 @@ public final class CheckProgram {
 
         /** Whether the check is judged on its own (text), rather than decided by its value's class. */
         public boolean isTextCheck(PathCheck check) {
-            return switch (shapeOf(check).op & KIND) {
-                case STARTS_WITH, ENDS_WITH, CONTAINS, MAX_LENGTH, REGEX -> true;
-                default -> false;
-            };
+            return CheckShape.isText(shapeOf(check).op);
         }
 
         /** Whether a check decided by its value's class holds for the values of class {@code cls}. */

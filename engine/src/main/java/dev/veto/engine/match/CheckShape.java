@@ -43,6 +43,14 @@ final class CheckShape {
     static final int STRING_SET = 9;
 
     static final int KIND = 0xFF;
+
+    /** Whether a check of this op judges a String's text on its own (rather than by equality or number). */
+    static boolean isText(int op) {
+        return switch (op & KIND) {
+            case STARTS_WITH, ENDS_WITH, CONTAINS, MAX_LENGTH, REGEX -> true;
+            default -> false;
+        };
+    }
     static final int NEGATED = 1 << 8;
     static final int EXPECTED = 1 << 9;
     static final int IGNORE_CASE = 1 << 10;

@@ -20,11 +20,16 @@ public final class ExactNumbers {
     private ExactNumbers() {
     }
 
+    /** Whether the value is an int, long, short or byte: a whole number read exactly as a long. */
+    public static boolean isWholeType(Object value) {
+        return value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte;
+    }
+
     /**
      * @throws EvaluationException when the value is null, NaN, infinite, not a number and not a numeric string
      */
     public static BigDecimal of(Object value) throws EvaluationException {
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+        if (isWholeType(value)) {
             return BigDecimal.valueOf(((Number) value).longValue());
         }
         if (value instanceof BigDecimal decimal) {

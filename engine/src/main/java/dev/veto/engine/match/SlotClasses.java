@@ -68,19 +68,13 @@ public final class SlotClasses {
 
     /** Whether the call's value at the slot is a String (false too when its path fails to resolve). */
     public static boolean isString(int slot, SlotValues call) {
-        try {
-            return call.valueAt(slot) instanceof String;
-        } catch (EvaluationException | RuntimeException | StackOverflowError e) {
-            return false;
-        }
+        return call.valueOrUnreadable(slot) instanceof String;
     }
 
     /** The class of the call's value at the slot, or {@link #NONE} (wrong type, or the path failed to resolve). */
     public int classOf(int slot, SlotValues call) {
-        Object value;
-        try {
-            value = call.valueAt(slot);
-        } catch (EvaluationException | RuntimeException | StackOverflowError e) {
+        Object value = call.valueOrUnreadable(slot);
+        if (value == SlotValues.UNREADABLE) {
             return NONE;
         }
         switch (kinds[slot]) {
@@ -89,7 +83,7 @@ public final class SlotClasses {
             case TEXT:
                 return value instanceof String ? 0 : NONE;
             case WHOLE:
-                if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+                if (ExactNumbers.isWholeType(value)) {
                     return interval(bounds[slot], ((Number) value).longValue());
                 }
                 return NONE;

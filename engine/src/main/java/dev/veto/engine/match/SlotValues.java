@@ -14,6 +14,8 @@ public final class SlotValues {
 
     /** Marks a slot whose path led to a null (an empty slot is one not resolved yet). */
     private static final Object NULL = new Object();
+    /** {@link #valueOrUnreadable}: the path failed to resolve. */
+    static final Object UNREADABLE = new Object();
 
     private final Map<String, ?> arguments;
     private final Map<String, ?> context;
@@ -33,21 +35,25 @@ public final class SlotValues {
      * short or byte (resolving those not resolved yet; a path that fails to resolve holds neither).
      */
     public boolean haveTypes(long strings, long wholes) {
+        for (long left = strings; left != 0; left &= left - 1) {
+            if (!(valueOrUnreadable(Long.numberOfTrailingZeros(left)) instanceof String)) {
+                return false;
+            }
+        }
+        for (long left = wholes; left != 0; left &= left - 1) {
+            if (!ExactNumbers.isWholeType(valueOrUnreadable(Long.numberOfTrailingZeros(left)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #valueAt}, or {@link #UNREADABLE} when the path fails to resolve (a getter throws, say). */
+    Object valueOrUnreadable(int slot) {
         try {
-            for (long left = strings; left != 0; left &= left - 1) {
-                if (!(valueAt(Long.numberOfTrailingZeros(left)) instanceof String)) {
-                    return false;
-                }
-            }
-            for (long left = wholes; left != 0; left &= left - 1) {
-                Object value = valueAt(Long.numberOfTrailingZeros(left));
-                if (!(value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte)) {
-                    return false;
-                }
-            }
-            return true;
+            return valueAt(slot);
         } catch (EvaluationException | RuntimeException | StackOverflowError e) {
-            return false;
+            return UNREADABLE;
         }
     }
 

@@ -139,10 +139,7 @@ public final class ValuePath {
         if (names.length == 1 && map != null) {
             // most paths name a key of the call's own map: step() for that one step, without its loop
             // (about 5 % of a decision on the benchmarks' 1,000-rule policy)
-            Object value = map.get(names[0]);
-            if (value == null) {
-                return map.containsKey(names[0]) ? null : MISSING;
-            }
+            Object value = fromMap(map, names[0]);
             return value instanceof Optional<?> optional ? optional.orElse(null) : value;
         }
         Object current = map;
@@ -167,8 +164,7 @@ public final class ValuePath {
         }
         String name = names[i];
         if (current instanceof Map<?, ?> map) {
-            Object value = map.get(name);
-            return value != null || map.containsKey(name) ? value : MISSING;
+            return fromMap(map, name);
         }
         int index = indexes[i];
         if (current instanceof List<?> list) {
@@ -182,6 +178,12 @@ public final class ValuePath {
         } catch (Throwable t) {
             throw new EvaluationException("reading " + prefix(i + 1) + " failed: " + t);
         }
+    }
+
+    /** The map's value for the name; null for a null value, {@link #MISSING} when there is no such key. */
+    private static Object fromMap(Map<?, ?> map, String name) {
+        Object value = map.get(name);
+        return value != null || map.containsKey(name) ? value : MISSING;
     }
 
     /** The path's text up to and including segment {@code count - 1}. */
