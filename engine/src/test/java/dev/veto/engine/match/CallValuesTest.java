@@ -8,8 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.veto.engine.Action;
 import dev.veto.engine.Decision;
 import dev.veto.engine.Veto;
+import java.util.AbstractMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -83,5 +89,33 @@ class CallValuesTest {
         assertNull(call.valueAt(ValuePath.parse("arguments.nothing")));
         assertSame(ValuePath.MISSING, call.valueAt(ValuePath.parse("arguments.absent")));
         assertEquals("admin", call.valueAt(ValuePath.parse("context.role")));
+    }
+    /** One lookup tells a null value from a missing key, in whatever map a call carries, at any depth. */
+    @Test
+    void aNullValueAndAMissingKeyDifferInEveryKindOfMap() throws EvaluationException {
+        Map<String, Object> hash = new HashMap<>();
+        hash.put("nothing", null);
+        hash.put("some", 1);
+        Map<String, Object> tree = new TreeMap<>(hash);
+        Map<String, Object> linked = new LinkedHashMap<>(hash);
+        // a map that keeps Map's own getOrDefault (get, then containsKey)
+        Map<String, Object> plain = new AbstractMap<>() {
+            @Override
+            public Set<Entry<String, Object>> entrySet() {
+                return linked.entrySet();
+            }
+        };
+        for (Map<String, Object> map : List.of(hash, tree, linked, plain)) {
+            assertNull(ValuePath.parse("arguments.nothing").resolve(map, Map.of()), map.getClass().getName());
+            assertSame(ValuePath.MISSING, ValuePath.parse("arguments.absent").resolve(map, Map.of()));
+            assertEquals(1, ValuePath.parse("arguments.some").resolve(map, Map.of()));
+            assertNull(ValuePath.parse("context.inner.nothing").resolve(Map.of(), Map.of("inner", map)));
+            assertSame(ValuePath.MISSING, ValuePath.parse("context.inner.absent").resolve(Map.of(), Map.of("inner", map)));
+        }
+        Map<String, Object> concurrent = new ConcurrentHashMap<>(Map.of("some", 1));
+        for (Map<String, ?> map : List.<Map<String, ?>>of(Map.of("some", 1), Map.copyOf(Map.of("some", 1, "other", 2)), concurrent)) {
+            assertSame(ValuePath.MISSING, ValuePath.parse("arguments.absent").resolve(map, Map.of()));
+            assertEquals(1, ValuePath.parse("arguments.some").resolve(map, Map.of()));
+        }
     }
 }
