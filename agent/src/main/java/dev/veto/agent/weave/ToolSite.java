@@ -21,8 +21,14 @@ public final class ToolSite {
 
     ToolSite(int id, String tool, String[] parameterNames, String declaringType, String method, ClassLoader loader) {
         this.id = id;
-        this.tool = tool;
-        this.parameterNames = parameterNames.clone();
+        // Interned, once per woven method: the engine interns the policy's tool names and paths' keys, so
+        // its tool lookup and its reads of the argument map find these Strings by identity, without
+        // comparing their characters (memory a call would otherwise read from a cold cache).
+        this.tool = tool.intern();
+        this.parameterNames = new String[parameterNames.length];
+        for (int i = 0; i < parameterNames.length; i++) {
+            this.parameterNames[i] = parameterNames[i].intern();
+        }
         this.declaringType = declaringType;
         this.method = method;
         this.loader = new WeakReference<>(loader);

@@ -3,6 +3,7 @@ package dev.veto.agent.weave;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.veto.Tool;
@@ -105,6 +106,23 @@ class ToolWeaverTest {
         assertArrayEquals(new long[] {1, 2}, (long[]) seen.get(1)[1]);
         assertEquals(9.5, seen.get(1)[2]);
         assertArrayEquals(new Object[] {3}, seen.get(2));
+    }
+
+    /** The engine interns the policy's names: the site's own must be the interned Strings, found by identity. */
+    @Test
+    void aSiteHandsOverInternedNames() throws Exception {
+        weave(Shapes.class);
+        ToolSite site = null;
+        for (int id = 0; id < sites.size(); id++) {
+            if (sites.get(id).tool().equals("instance")) {
+                site = sites.get(id);
+            }
+        }
+        assertEquals("instance", site.tool());
+        assertSame("instance", site.tool());
+        assertSame("order", site.parameterName(0));
+        assertSame("ids", site.parameterName(1));
+        assertSame("total", site.parameterName(2));
     }
 
     @Test

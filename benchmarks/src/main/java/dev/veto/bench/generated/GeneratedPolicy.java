@@ -195,7 +195,8 @@ public final class GeneratedPolicy {
                 "role", pick(random, ROLES),
                 "tenant", "t-" + random.nextInt(50),
                 "userId", "u-" + random.nextInt(1_000));
-        return new ToolCall(toolName(random.nextInt(TOOLS)), Map.copyOf(arguments), context);
+        // one interned String per tool name, as the agent hands over (one per woven method, see ToolSite)
+        return new ToolCall(toolName(random.nextInt(TOOLS)).intern(), Map.copyOf(arguments), context);
     }
 
     private static String pick(Random random, String[] choices) {

@@ -35,6 +35,17 @@ class ToolTableTest {
         assertEquals("Aa".hashCode(), "C#".hashCode());
     }
 
+    /** A name built at run time (not interned) is found, and so is the interned String the agent hands over. */
+    @Test
+    void findsANameByTheInternedStringAsWell() {
+        String built = new String("lookup_order".toCharArray());
+        ToolProgram program = program();
+        ToolTable table = new ToolTable(Map.of(built, program));
+        assertSame(program, table.get("lookup_order"));
+        assertSame(program, table.get(built));
+        assertSame(program, table.get(new String(built.toCharArray())));
+    }
+
     @Test
     void anEmptyTableFindsNothing() {
         assertNull(new ToolTable(Map.of()).get("anything"));
