@@ -1,15 +1,19 @@
 package dev.veto.engine.eval;
 
 import dev.veto.engine.match.CheckProgram;
+import dev.veto.engine.match.IntWords;
 import dev.veto.engine.match.EvaluationException;
 import dev.veto.engine.match.SlotClasses;
 import dev.veto.engine.match.SlotValues;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * A tool's whole decision as a diagram built at load ({@link DiagramBuilder}), for the hot path: each node
- * either reads one slot's class ({@link SlotClasses}: one lookup answers all of that slot's equality, list
- * and whole-number checks, in every rule at once) and goes to that class's child, or judges one text check
+ * A tool's whole decision as a diagram built off the hot path ({@link DiagramBuilder}): each node either
+ * reads one slot's class ({@link SlotClasses}: one lookup answers all of that slot's equality, list and
+ * whole-number checks, in every rule at once) and goes to that class's child, or judges one text check
  * ({@code starts_with}, {@code contains}, a plain {@code regex}...) and goes on by its answer. A leaf names
  * the winning opinion. So a call reads a few slots and judges the text checks that matter, instead of
  * evaluating rule after rule check by check.
@@ -19,70 +23,185 @@ import java.util.Arrays;
  * {@link RankOrder}); each leaf keeps the types its winner needs: the slots of every rule up to a deny, of
  * every rule otherwise (within a rule, file order judges checks in written order, so one the diagram did
  * not need can come first and fail). When a value on the way or at the leaf has another type, or a path fails to
- * resolve, the diagram gives {@link #FALLBACK} and the call is judged check by check ({@link RankFirst}),
+ * resolve, the diagram gives no answer (null) and the call is judged check by check ({@link RankFirst}),
  * where such a value gets its exact answer or error.
  *
- * <p>Layout: {@code nodes} holds the nodes; a reference is a node's index, or {@code -(leaf + 1)}. A class
- * node is its slot followed by one child per class; a text node is {@link #TEXT} | its slot, the check's
- * place in the {@link CheckProgram}, and the children when it holds and when not.
+ * <p>Layout: one {@code int[]}, so that a call reads a few neighbouring places of one array rather than
+ * following references from object to object (on a large policy a tool's objects are rarely in the CPU's
+ * cache, and each reference followed waits for memory). The root comes first, then the slots' class
+ * sections ({@link SlotClasses#sections}), then the other nodes, each parent before its children. A class
+ * node is its slot, its section's place and one child per class; a text node is {@link #TEXT} | its slot,
+ * the check's place in the {@link CheckProgram}, and the children when it holds and when not; a leaf is
+ * the index of its {@link Verdict} in {@code refs}, then the two type masks (as {@link IntWords}).
+ * A reference to a node is its place; to a leaf, {@code -(place + 1)}. {@code refs} holds the sections'
+ * literals, then the leaves' verdicts.
  */
 final class DecisionDiagram {
 
-    /** {@link #decide}: no rule has an opinion, default_action decides. */
-    static final int BY_DEFAULT = -1;
-    /** {@link #decide}: a value's type or a failing path leaves the diagram no answer; judge check by check. */
-    static final int FALLBACK = -2;
-
     static final int TEXT = 1 << 30;
 
-    private final int root;
-    private final int[] nodes;
-    /** Per leaf: the winning opinion's plan position, or {@link #BY_DEFAULT}. */
-    private final int[] positions;
-    /** Per leaf: the slots that must hold Strings and whole numbers for the answer to stand (as bits). */
-    private final long[] strings;
-    private final long[] wholes;
-    private final SlotClasses classes;
+    private static final int LEAF_WORDS = 5;
 
-    DecisionDiagram(int root, int[] nodes, int[] positions, long[] strings, long[] wholes, SlotClasses classes) {
+    private final int root;
+    private final int[] code;
+    private final Object[] refs;
+
+    private DecisionDiagram(int root, int[] code, Object[] refs) {
         this.root = root;
-        this.nodes = nodes;
-        this.positions = positions;
-        this.strings = strings;
-        this.wholes = wholes;
-        this.classes = classes;
+        this.code = code;
+        this.refs = refs;
     }
 
-    /** The winning opinion's plan position, {@link #BY_DEFAULT}, or {@link #FALLBACK}. */
-    int decide(CheckProgram checks, SlotValues call) {
-        int[] nodes = this.nodes;
+    /** A diagram that answers nothing: marks a tool that has none. */
+    static DecisionDiagram none() {
+        return new DecisionDiagram(0, new int[0], new Object[0]);
+    }
+
+    /**
+     * The winning opinion: the verdict at its plan position, or {@code byDefault}; null when the diagram
+     * gives way (see the class comment).
+     */
+    Verdict decide(CheckProgram checks, SlotValues call) {
+        int[] code = this.code;
         int ref = root;
         try {
             while (ref >= 0) {
-                int head = nodes[ref];
+                int head = code[ref];
                 if ((head & TEXT) != 0) {
                     if (!SlotClasses.isString(head & ~TEXT, call)) {
-                        return FALLBACK;
+                        return null;
                     }
-                    ref = checks.judge(nodes[ref + 1], call) ? nodes[ref + 2] : nodes[ref + 3];
+                    ref = checks.judge(code[ref + 1], call) ? code[ref + 2] : code[ref + 3];
                 } else {
-                    int cls = classes.classOf(head, call);
+                    int cls = SlotClasses.classIn(code, code[ref + 1], refs, head, call);
                     if (cls < 0) {
-                        return FALLBACK;
+                        return null;
                     }
-                    ref = nodes[ref + 1 + cls];
+                    ref = code[ref + 2 + cls];
                 }
             }
         } catch (EvaluationException e) {
-            return FALLBACK;
+            return null;
         }
         int leaf = -ref - 1;
-        return call.haveTypes(strings[leaf], wholes[leaf]) ? positions[leaf] : FALLBACK;
+        return call.haveTypes(code, leaf + 1) ? (Verdict) refs[code[leaf]] : null;
+    }
+
+    /** One leaf as the builder makes it: the winner's plan position (or -1: default_action), its type masks. */
+    record Leaf(int position, long strings, long wholes) {
+    }
+
+    /**
+     * Lays out what {@link DiagramBuilder} made: {@code nodes} as it emitted them (children before parents;
+     * a class node is its slot and its children, a text node as above; a leaf reference is
+     * {@code -(index in leaves + 1)}).
+     */
+    static DecisionDiagram layOut(int root, int[] nodes, List<Leaf> leaves, SlotClasses classes, Verdict[] verdicts,
+            Verdict byDefault) {
+        return new Layout(nodes, leaves, classes, verdicts, byDefault).run(root);
+    }
+
+    /** Re-lays the builder's nodes from the root down, leaves inline, the class sections after the root. */
+    private static final class Layout {
+        private final int[] nodes;
+        private final List<Leaf> leaves;
+        private final SlotClasses classes;
+        private final Verdict[] verdicts;
+        private final Verdict byDefault;
+        private final Map<Integer, Integer> placed = new HashMap<>();
+        private final Object[] refs;
+        private final int firstVerdict;
+        private int[] code = new int[64];
+        private int size;
+        private int sectionsAt = -1;
+
+        Layout(int[] nodes, List<Leaf> leaves, SlotClasses classes, Verdict[] verdicts, Verdict byDefault) {
+            this.nodes = nodes;
+            this.leaves = leaves;
+            this.classes = classes;
+            this.verdicts = verdicts;
+            this.byDefault = byDefault;
+            String[] literals = classes.literals();
+            this.firstVerdict = literals.length;
+            this.refs = Arrays.copyOf(literals, literals.length + leaves.size(), Object[].class);
+        }
+
+        DecisionDiagram run(int root) {
+            int newRoot = place(root);
+            return new DecisionDiagram(newRoot, Arrays.copyOf(code, size), refs);
+        }
+
+        /** Places the node (and, first, what it leads to) once; returns its new reference. */
+        private int place(int ref) {
+            Integer known = placed.get(ref);
+            if (known != null) {
+                return known;
+            }
+            if (ref < 0) {
+                int leaf = -ref - 1;
+                Leaf l = leaves.get(leaf);
+                refs[firstVerdict + leaf] = l.position() < 0 ? byDefault : verdicts[l.position()];
+                int at = reserve(LEAF_WORDS);
+                code[at] = firstVerdict + leaf;
+                IntWords.putLong(code, at + 1, l.strings());
+                IntWords.putLong(code, at + 3, l.wholes());
+                return remember(ref, sectionsAfter(-at - 1));
+            }
+            int head = nodes[ref];
+            if ((head & TEXT) != 0) {
+                int at = reserve(4);
+                code[at] = head;
+                code[at + 1] = nodes[ref + 1];
+                remember(ref, at);
+                sectionsAfter(at);
+                // placing a child may grow (replace) the array: its reference is stored after
+                int onTrue = place(nodes[ref + 2]);
+                int onFalse = place(nodes[ref + 3]);
+                code[at + 2] = onTrue;
+                code[at + 3] = onFalse;
+                return at;
+            }
+            int count = classes.count(head);
+            int at = reserve(2 + count);
+            code[at] = head;
+            remember(ref, at);
+            sectionsAfter(at);
+            code[at + 1] = sectionsAt + classes.sectionOf(head);
+            for (int cls = 0; cls < count; cls++) {
+                int child = place(nodes[ref + 1 + cls]);
+                code[at + 2 + cls] = child;
+            }
+            return at;
+        }
+
+        /** The class sections follow the first thing placed (the root), which every call reads. */
+        private int sectionsAfter(int ref) {
+            if (sectionsAt < 0) {
+                int[] sections = classes.sections();
+                sectionsAt = reserve(sections.length);
+                System.arraycopy(sections, 0, code, sectionsAt, sections.length);
+            }
+            return ref;
+        }
+
+        private int remember(int ref, int at) {
+            placed.put(ref, at);
+            return at;
+        }
+
+        private int reserve(int words) {
+            if (size + words > code.length) {
+                code = Arrays.copyOf(code, Math.max(code.length * 2, size + words));
+            }
+            int at = size;
+            size += words;
+            return at;
+        }
+
     }
 
     @Override
     public String toString() {
-        return "DecisionDiagram[root=" + root + ", nodes=" + Arrays.toString(nodes) + ", leaves="
-                + Arrays.toString(positions) + "]";
+        return "DecisionDiagram[root=" + root + ", code=" + Arrays.toString(code) + "]";
     }
 }

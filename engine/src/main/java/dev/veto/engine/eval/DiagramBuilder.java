@@ -67,6 +67,8 @@ final class DiagramBuilder {
     private final CheckProgram.Builder checks;
     private final SlotClasses classes;
     private final RankOrder order;
+    private final Verdict[] verdicts;
+    private final Verdict byDefault;
     private final List<PathCheck> numbered = new ArrayList<>();
     private final Map<PathCheck, Integer> numbers = new IdentityHashMap<>();
     /** Per numbered check: its slot, whether it is a text check, and (class-decided) whether it holds per class. */
@@ -75,34 +77,50 @@ final class DiagramBuilder {
     private boolean[][] holds;
     private final Map<State, Integer> built = new HashMap<>();
     private final Map<Integer, Integer> leafByPosition = new HashMap<>();
-    private final List<long[]> leaves = new ArrayList<>();
+    private final List<DecisionDiagram.Leaf> leaves = new ArrayList<>();
     private int[] nodes = new int[64];
     private int size;
     private int states;
 
-    private DiagramBuilder(CheckProgram.Builder checks, SlotClasses classes, RankOrder order) {
-        this.checks = checks;
+    private DiagramBuilder(Input tool, SlotClasses classes) {
+        this.checks = tool.checks();
         this.classes = classes;
-        this.order = order;
+        this.order = tool.order();
+        this.verdicts = tool.verdicts();
+        this.byDefault = tool.byDefault();
     }
 
     /**
-     * @param rules the tool's rules, laid out in {@code plan} as {@link ToolProgram} says
+     * What a build reads: a tool's {@link ToolProgram} parts.
+     *
+     * @param rules     the tool's rules, laid out in {@code plan} as {@link ToolProgram} says
+     * @param verdicts  the opinions at the plan's positions: the leaves' answers
+     * @param byDefault the answer when no rule has an opinion
+     * @param checks    the builder of the tool's checks (their slots, shapes and places)
+     * @param order     the tool's {@link RankOrder}
+     */
+    record Input(CompiledRule[] rules, int[] plan, Verdict[] verdicts, Verdict byDefault, CheckProgram.Builder checks,
+            RankOrder order) {
+    }
+
+    /**
      * @return the diagram, or null when some check is neither class-decided nor a text check, or the diagram
      *         would be too large
      */
-    static DecisionDiagram build(CompiledRule[] rules, int[] plan, CheckProgram.Builder checks, RankOrder order) {
+    static DecisionDiagram build(Input tool) {
+        RankOrder order = tool.order();
         if (order == null || order.skippable() != order.everyRule()) {
             return null; // a check its matcher judges: not every check is decided by a class or is text
         }
-        SlotClasses classes = checks.classes();
+        SlotClasses classes = tool.checks().classes();
         if (classes == null) {
             return null;
         }
-        DiagramBuilder builder = new DiagramBuilder(checks, classes, order);
+        DiagramBuilder builder = new DiagramBuilder(tool, classes);
+        CompiledRule[] rules = tool.rules();
         OpenRule[] start = new OpenRule[rules.length];
         for (int r = 0; r < rules.length; r++) {
-            start[r] = builder.rule(rules[r], order.heads()[r], plan);
+            start[r] = builder.rule(rules[r], order.heads()[r], tool.plan());
         }
         builder.learnChecks();
         try {
@@ -274,7 +292,7 @@ final class DiagramBuilder {
                 return leaf(w, rule.knownPosition(), rank);
             }
         }
-        return anyOpinion ? Integer.MIN_VALUE : leaf(-1, DecisionDiagram.BY_DEFAULT, -1);
+        return anyOpinion ? Integer.MIN_VALUE : leaf(-1, -1, -1);
     }
 
     /** Rules that can no longer win are left with no opinion: fewer distinct states, fewer splits. */
@@ -318,7 +336,7 @@ final class DiagramBuilder {
             strings |= order.strings()[r];
             wholes |= order.wholes()[r];
         }
-        leaves.add(new long[] {position, strings, wholes});
+        leaves.add(new DecisionDiagram.Leaf(position, strings, wholes));
         int ref = -leaves.size();
         leafByPosition.put(position, ref);
         return ref;
@@ -347,14 +365,6 @@ final class DiagramBuilder {
     }
 
     private DecisionDiagram diagram(int root) {
-        int[] positions = new int[leaves.size()];
-        long[] strings = new long[leaves.size()];
-        long[] wholes = new long[leaves.size()];
-        for (int i = 0; i < leaves.size(); i++) {
-            positions[i] = (int) leaves.get(i)[0];
-            strings[i] = leaves.get(i)[1];
-            wholes[i] = leaves.get(i)[2];
-        }
-        return new DecisionDiagram(root, Arrays.copyOf(nodes, size), positions, strings, wholes, classes);
+        return DecisionDiagram.layOut(root, Arrays.copyOf(nodes, size), leaves, classes, verdicts, byDefault);
     }
 }

@@ -1,6 +1,5 @@
 package dev.veto.engine.eval;
 
-import dev.veto.engine.match.CheckProgram;
 import java.util.Locale;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -27,8 +26,7 @@ final class DiagramCell {
     static final Mode MODE = mode(System.getProperty(PROPERTY));
 
     /** Marks a tool whose diagram cannot be built (see {@link DiagramBuilder#build}). */
-    private static final DecisionDiagram UNBUILDABLE = new DecisionDiagram(0, new int[0], new int[0], new long[0],
-            new long[0], null);
+    private static final DecisionDiagram UNBUILDABLE = DecisionDiagram.none();
 
     private final Mode mode;
     private volatile DecisionDiagram built;
@@ -36,19 +34,13 @@ final class DiagramCell {
     private boolean called;
     private volatile boolean asked;
     /** What the build needs; dropped once built. */
-    private CompiledRule[] rules;
-    private int[] plan;
-    private CheckProgram.Builder checks;
-    private RankOrder order;
+    private DiagramBuilder.Input input;
 
-    /** @param order null when the tool has no {@link RankOrder}: no diagram is built */
-    DiagramCell(CompiledRule[] rules, int[] plan, CheckProgram.Builder checks, RankOrder order, Mode mode) {
+    /** No diagram is built when the input has no {@link RankOrder}. */
+    DiagramCell(DiagramBuilder.Input input, Mode mode) {
         this.mode = mode;
-        this.rules = rules;
-        this.plan = plan;
-        this.checks = checks;
-        this.order = order;
-        if (order == null || mode == Mode.OFF) {
+        this.input = input;
+        if (input.order() == null || mode == Mode.OFF) {
             built = UNBUILDABLE;
             release();
         }
@@ -83,7 +75,7 @@ final class DiagramCell {
         }
         DecisionDiagram diagram;
         try {
-            diagram = DiagramBuilder.build(rules, plan, checks, order);
+            diagram = DiagramBuilder.build(input);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             diagram = null; // a diagram is only a faster way to the same decision: without one, calls go check by check
         }
@@ -97,10 +89,7 @@ final class DiagramCell {
      * {@link CompiledPolicy} remembers) keeps it until the policy is replaced.
      */
     private void release() {
-        rules = null;
-        plan = null;
-        checks = null;
-        order = null;
+        input = null;
     }
 
     /**

@@ -74,9 +74,9 @@ public final class Evaluator {
         SlotValues call = program.checks().newCall(arguments, context);
         DecisionDiagram diagram = program.diagram().get();
         if (diagram != null) {
-            int winner = diagram.decide(program.checks(), call);
-            if (winner != DecisionDiagram.FALLBACK) {
-                return winner == DecisionDiagram.BY_DEFAULT ? program.byDefault() : program.verdicts()[winner];
+            Verdict answer = diagram.decide(program.checks(), call);
+            if (answer != null) {
+                return answer;
             }
         }
         RankOrder order = program.order();

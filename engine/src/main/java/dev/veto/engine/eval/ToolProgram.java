@@ -71,7 +71,9 @@ record ToolProgram(CompiledRule[] rules, int[] plan, Verdict[] verdicts, CheckPr
             at += 1 + conditions.length;
         }
         RankOrder rankOrder = ordered ? order.build() : null;
-        return new ToolProgram(rules, plan, verdicts, builder.build(), Evaluator.byDefault(policy, tool, rules.length),
-                rankOrder, new DiagramCell(rules, plan, builder, rankOrder, diagrams));
+        Verdict byDefault = Evaluator.byDefault(policy, tool, rules.length);
+        DiagramBuilder.Input input = new DiagramBuilder.Input(rules, plan, verdicts, byDefault, builder, rankOrder);
+        return new ToolProgram(rules, plan, verdicts, builder.build(), byDefault, rankOrder,
+                new DiagramCell(input, diagrams));
     }
 }

@@ -113,7 +113,7 @@ public final class CheckProgram {
             case WHOLE:
                 if (ExactNumbers.isWholeType(value)) {
                     long number = ((Number) value).longValue();
-                    boolean inRange = number >= CheckShape.longAt(code, operands) && number <= CheckShape.longAt(code, operands + 2);
+                    boolean inRange = number >= IntWords.longAt(code, operands) && number <= IntWords.longAt(code, operands + 2);
                     return inRange != ((op & NEGATED) != 0);
                 }
                 break;
@@ -134,7 +134,7 @@ public final class CheckProgram {
                 break;
             case MAX_LENGTH:
                 if (value instanceof String s) {
-                    long max = CheckShape.longAt(code, operands);
+                    long max = IntWords.longAt(code, operands);
                     // code points never outnumber chars: only a string longer in chars needs counting
                     return s.length() <= max || s.codePointCount(0, s.length()) <= max;
                 }
@@ -326,8 +326,8 @@ public final class CheckProgram {
                     }
                     case WHOLE -> {
                         wholes[slot] = true;
-                        long lowest = CheckShape.longAt(shape.words, 0);
-                        long highest = CheckShape.longAt(shape.words, 2);
+                        long lowest = IntWords.longAt(shape.words, 0);
+                        long highest = IntWords.longAt(shape.words, 2);
                         if (lowest != Long.MIN_VALUE) {
                             bounds.get(slot).add(lowest);
                         }

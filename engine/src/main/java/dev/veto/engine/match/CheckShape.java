@@ -101,7 +101,7 @@ final class CheckShape {
             return text(CONTAINS, contains.element().string());
         }
         if (matcher instanceof CoreOperators.MaxLength maxLength) {
-            return new CheckShape(MAX_LENGTH, longWords(maxLength.max()), NO_STRINGS);
+            return new CheckShape(MAX_LENGTH, IntWords.ofLong(maxLength.max()), NO_STRINGS);
         }
         if (matcher instanceof CoreOperators.Regex regex) {
             return regex(regex.required());
@@ -140,18 +140,10 @@ final class CheckShape {
     }
 
     private static CheckShape whole(long lowest, long highest, boolean negated) {
-        int[] low = longWords(lowest);
-        int[] high = longWords(highest);
-        return new CheckShape(WHOLE | (negated ? NEGATED : 0), new int[] {low[0], low[1], high[0], high[1]}, NO_STRINGS);
-    }
-
-    private static int[] longWords(long number) {
-        return new int[] {(int) (number >>> 32), (int) number};
-    }
-
-    /** The long that {@link #longWords} wrote at {@code code[at]}. */
-    static long longAt(int[] code, int at) {
-        return (long) code[at] << 32 | (code[at + 1] & 0xFFFFFFFFL);
+        int[] words = new int[4];
+        IntWords.putLong(words, 0, lowest);
+        IntWords.putLong(words, 2, highest);
+        return new CheckShape(WHOLE | (negated ? NEGATED : 0), words, NO_STRINGS);
     }
 
     /** @param strings the strings that alone decide for a String value, or null when they do not */

@@ -1,6 +1,8 @@
 package dev.veto.engine.match;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The classes a tool's values fall into, slot by slot: two values in the same class pass and fail exactly
@@ -34,21 +36,82 @@ public final class SlotClasses {
     private final int[] kinds;
     /** Per STRING slot: the literals (class i is literals[i]); null for other slots. */
     private final String[][] literals;
-    /** Per STRING slot: its literals' hashes in a {@link CheckShape#hashTable}. */
-    private final int[][] tables;
     /** Per WHOLE slot: the ascending lowest values of the intervals after the first. */
     private final long[][] bounds;
+
+    /*
+     * What a lookup reads, flat: each slot's section laid end to end in one int[] (and the STRING slots'
+     * literals end to end in one array), so that a decision diagram can copy them into its own array, beside
+     * its nodes: a call then follows no reference from a node to its slot's classes.
+     *   PRESENCE, TEXT: [kind]
+     *   STRING:         [kind, number of literals, index of the first literal, CheckShape.hashTable words]
+     *   WHOLE:          [kind, number of bounds, each bound as two words (IntWords)]
+     */
+    private final int[] sections;
+    private final int[] sectionOf;
+    private final String[] allLiterals;
 
     SlotClasses(int[] kinds, String[][] literals, long[][] bounds) {
         this.kinds = kinds;
         this.literals = literals;
         this.bounds = bounds;
-        this.tables = new int[kinds.length][];
+        this.sectionOf = new int[kinds.length];
+        List<String> flatLiterals = new ArrayList<>();
+        int[] words = new int[16];
+        int size = 0;
         for (int slot = 0; slot < kinds.length; slot++) {
-            if (literals[slot] != null) {
-                tables[slot] = CheckShape.hashTable(literals[slot]);
+            int[] section = switch (kinds[slot]) {
+                case STRING -> stringSection(literals[slot], flatLiterals.size());
+                case WHOLE -> wholeSection(bounds[slot]);
+                default -> new int[] {kinds[slot]};
+            };
+            if (kinds[slot] == STRING) {
+                flatLiterals.addAll(List.of(literals[slot]));
             }
+            if (size + section.length > words.length) {
+                words = Arrays.copyOf(words, Math.max(words.length * 2, size + section.length));
+            }
+            sectionOf[slot] = size;
+            System.arraycopy(section, 0, words, size, section.length);
+            size += section.length;
         }
+        this.sections = Arrays.copyOf(words, size);
+        this.allLiterals = flatLiterals.toArray(new String[0]);
+    }
+
+    private static int[] stringSection(String[] own, int first) {
+        int[] table = CheckShape.hashTable(own);
+        int[] section = new int[3 + table.length];
+        section[0] = STRING;
+        section[1] = own.length;
+        section[2] = first;
+        System.arraycopy(table, 0, section, 3, table.length);
+        return section;
+    }
+
+    private static int[] wholeSection(long[] lows) {
+        int[] section = new int[2 + 2 * lows.length];
+        section[0] = WHOLE;
+        section[1] = lows.length;
+        for (int i = 0; i < lows.length; i++) {
+            IntWords.putLong(section, 2 + 2 * i, lows[i]);
+        }
+        return section;
+    }
+
+    /** The words of every slot's section, end to end (a copy). */
+    public int[] sections() {
+        return sections.clone();
+    }
+
+    /** Where the slot's section starts in {@link #sections}. */
+    public int sectionOf(int slot) {
+        return sectionOf[slot];
+    }
+
+    /** The literals the sections name by index (a copy). */
+    public String[] literals() {
+        return allLiterals.clone();
     }
 
     /** How many classes the slot's values fall into. */
@@ -73,18 +136,30 @@ public final class SlotClasses {
 
     /** The class of the call's value at the slot, or {@link #NONE} (wrong type, or the path failed to resolve). */
     public int classOf(int slot, SlotValues call) {
+        return classIn(sections, sectionOf[slot], allLiterals, slot, call);
+    }
+
+    /**
+     * The class of the call's value at the slot by the slot's section laid out at {@code words[at]}, whose
+     * literals are {@code strings[index]}; or {@link #NONE}.
+     */
+    public static int classIn(int[] words, int at, Object[] strings, int slot, SlotValues call) {
         Object value = call.valueOrUnreadable(slot);
         if (value == SlotValues.UNREADABLE) {
             return NONE;
         }
-        switch (kinds[slot]) {
+        switch (words[at]) {
             case STRING:
-                return value instanceof String s ? literalNumber(slot, s) : NONE;
+                if (value instanceof String s) {
+                    int number = CheckShape.numberIn(words, at + 3, strings, words[at + 2], s);
+                    return number == 0 ? words[at + 1] : number - 1;
+                }
+                return NONE;
             case TEXT:
                 return value instanceof String ? 0 : NONE;
             case WHOLE:
                 if (ExactNumbers.isWholeType(value)) {
-                    return interval(bounds[slot], ((Number) value).longValue());
+                    return interval(words, at + 2, words[at + 1], ((Number) value).longValue());
                 }
                 return NONE;
             default:
@@ -92,17 +167,13 @@ public final class SlotClasses {
         }
     }
 
-    private int literalNumber(int slot, String s) {
-        int number = CheckShape.numberIn(tables[slot], 0, literals[slot], 0, s);
-        return number == 0 ? literals[slot].length : number - 1;
-    }
-
-    private static int interval(long[] bounds, long number) {
+    /** How many of the {@code count} ascending bounds at {@code words[at]} are at most the number. */
+    private static int interval(int[] words, int at, int count, long number) {
         int low = 0;
-        int high = bounds.length;
+        int high = count;
         while (low < high) {
             int middle = (low + high) >>> 1;
-            if (bounds[middle] <= number) {
+            if (IntWords.longAt(words, at + 2 * middle) <= number) {
                 low = middle + 1;
             } else {
                 high = middle;
@@ -130,8 +201,8 @@ public final class SlotClasses {
             default: {
                 long[] lows = bounds[slot];
                 long representative = cls == 0 ? Long.MIN_VALUE : lows[cls - 1];
-                long lowest = CheckShape.longAt(shape.words, 0);
-                long highest = CheckShape.longAt(shape.words, 2);
+                long lowest = IntWords.longAt(shape.words, 0);
+                long highest = IntWords.longAt(shape.words, 2);
                 return (representative >= lowest && representative <= highest) != negated;
             }
         }

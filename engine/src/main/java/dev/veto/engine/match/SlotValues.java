@@ -48,6 +48,11 @@ public final class SlotValues {
         return true;
     }
 
+    /** {@link #haveTypes} with the two masks as {@link IntWords} at {@code words[at]} and {@code words[at + 2]}. */
+    public boolean haveTypes(int[] words, int at) {
+        return haveTypes(IntWords.longAt(words, at), IntWords.longAt(words, at + 2));
+    }
+
     /** {@link #valueAt}, or {@link #UNREADABLE} when the path fails to resolve (a getter throws, say). */
     Object valueOrUnreadable(int slot) {
         try {

@@ -3,6 +3,7 @@ package dev.veto.engine.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.veto.engine.RuleOrderFuzzTest;
@@ -39,8 +40,8 @@ class DecisionDiagramTest {
         return hot;
     }
 
-    /** What the tool's diagram answers on its own: a plan position, BY_DEFAULT or FALLBACK. */
-    private static int diagramAnswer(CompiledPolicy compiled, String tool, Map<String, ?> arguments, Map<String, ?> context) {
+    /** What the tool's diagram answers on its own: a verdict, or null when it gives way. */
+    private static Verdict diagramAnswer(CompiledPolicy compiled, String tool, Map<String, ?> arguments, Map<String, ?> context) {
         ToolProgram program = compiled.programFor(tool);
         SlotValues call = program.checks().newCall(arguments, context);
         return program.diagram().get().decide(program.checks(), call);
@@ -76,7 +77,7 @@ class DecisionDiagramTest {
                             ? RuleOrderFuzzTest.pick(random, "admin", "clerk") : RuleOrderFuzzTest.odd(random));
                     decide(compiled, tool, arguments, context);
                     if (mode == DiagramCell.Mode.NOW && compiled.programFor(tool).diagram().get() != null) {
-                        if (diagramAnswer(compiled, tool, arguments, context) == DecisionDiagram.FALLBACK) {
+                        if (diagramAnswer(compiled, tool, arguments, context) == null) {
                             gaveWay++;
                         } else {
                             answered++;
@@ -123,8 +124,9 @@ class DecisionDiagramTest {
         assertEquals(null, decide(compiled, "t", Map.of("amount", 500, "note", "no"), context).ruleId());
         assertEquals("big", decide(compiled, "t", Map.of("amount", 1000L, "note", "ok"), context).ruleId());
         assertEquals("small", decide(compiled, "t", Map.of("amount", (short) 99, "note", ""), Map.of("role", "clerk")).ruleId());
-        assertTrue(diagramAnswer(compiled, "t", Map.of("amount", 500, "note", "ok then"), context) >= 0);
-        assertEquals(DecisionDiagram.BY_DEFAULT, diagramAnswer(compiled, "t", Map.of("amount", 500, "note", "no"), context));
+        assertEquals("admins", diagramAnswer(compiled, "t", Map.of("amount", 500, "note", "ok then"), context).ruleId());
+        assertSame(compiled.programFor("t").byDefault(),
+                diagramAnswer(compiled, "t", Map.of("amount", 500, "note", "no"), context));
     }
 
     /**
@@ -135,13 +137,13 @@ class DecisionDiagramTest {
     void givesWayWhenAValueCouldMakeAnEarlierRuleFail() {
         CompiledPolicy compiled = compile(ROLES, DiagramCell.Mode.NOW);
         Map<String, Object> arguments = Map.of("amount", "lots", "note", "ok");
-        assertEquals(DecisionDiagram.FALLBACK, diagramAnswer(compiled, "t", arguments, Map.of("role", "clerk")));
+        assertNull(diagramAnswer(compiled, "t", arguments, Map.of("role", "clerk")));
         Verdict failed = decide(compiled, "t", arguments, Map.of("role", "clerk"));
         assertEquals("small", failed.ruleId());
         assertTrue(failed.reason().contains("could not be evaluated"), failed.reason());
         // a missing note: only evaluating the rule that reads it tells what it gives
         Map<String, Object> noNote = Map.of("amount", 5);
-        assertEquals(DecisionDiagram.FALLBACK, diagramAnswer(compiled, "t", noNote, Map.of("role", "admin")));
+        assertNull(diagramAnswer(compiled, "t", noNote, Map.of("role", "admin")));
         decide(compiled, "t", noNote, Map.of("role", "admin"));
     }
 
