@@ -5,6 +5,7 @@ import dev.veto.engine.match.IntWords;
 import dev.veto.engine.match.EvaluationException;
 import dev.veto.engine.match.SlotClasses;
 import dev.veto.engine.match.SlotValues;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ import java.util.Map;
  * <p>Layout: one {@code int[]}, so that a call reads a few neighbouring places of one array rather than
  * following references from object to object (on a large policy a tool's objects are rarely in the CPU's
  * cache, and each reference followed waits for memory). The root comes first, then the slots' class
- * sections ({@link SlotClasses#sections}), then the other nodes, each parent before its children. A class
+ * sections ({@link SlotClasses#sections}), then the other nodes breadth first. A class
  * node is its slot, its section's place and one child per class; a text node is {@link #TEXT} | its slot,
  * the check's place in the {@link CheckProgram}, and the children when it holds and when not; a leaf is
  * the index of its {@link Verdict} in {@code refs}, then the two type masks (as {@link IntWords}).
@@ -113,7 +114,9 @@ final class DecisionDiagram {
         private final int firstVerdict;
         private int[] code = new int[64];
         private int size;
-        private int sectionsAt = -1;
+        private int sectionsAt;
+        /** Nodes reserved and not yet filled, in the order met. */
+        private final List<Integer> queue = new ArrayList<>();
 
         Layout(int[] nodes, List<Leaf> leaves, SlotClasses classes, Verdict[] verdicts, Verdict byDefault) {
             this.nodes = nodes;
@@ -127,12 +130,19 @@ final class DecisionDiagram {
         }
 
         DecisionDiagram run(int root) {
-            int newRoot = place(root);
+            int newRoot = reserve(root);
+            int[] sections = classes.sections();
+            sectionsAt = grow(sections.length);
+            System.arraycopy(sections, 0, code, sectionsAt, sections.length);
+            // breadth first: the nodes nearest the root, which most calls pass, lie together after it
+            for (int next = 0; next < queue.size(); next++) {
+                fill(queue.get(next));
+            }
             return new DecisionDiagram(newRoot, Arrays.copyOf(code, size), refs);
         }
 
-        /** Places the node (and, first, what it leads to) once; returns its new reference. */
-        private int place(int ref) {
+        /** The node's or leaf's new reference, giving it its words when first met (a leaf is written at once). */
+        private int reserve(int ref) {
             Integer known = placed.get(ref);
             if (known != null) {
                 return known;
@@ -141,47 +151,37 @@ final class DecisionDiagram {
                 int leaf = -ref - 1;
                 Leaf l = leaves.get(leaf);
                 refs[firstVerdict + leaf] = l.position() < 0 ? byDefault : verdicts[l.position()];
-                int at = reserve(LEAF_WORDS);
+                int at = grow(LEAF_WORDS);
                 code[at] = firstVerdict + leaf;
                 IntWords.putLong(code, at + 1, l.strings());
                 IntWords.putLong(code, at + 3, l.wholes());
-                return remember(ref, sectionsAfter(-at - 1));
+                return remember(ref, -at - 1);
             }
             int head = nodes[ref];
-            if ((head & TEXT) != 0) {
-                int at = reserve(4);
-                code[at] = head;
-                code[at + 1] = nodes[ref + 1];
-                remember(ref, at);
-                sectionsAfter(at);
-                // placing a child may grow (replace) the array: its reference is stored after
-                int onTrue = place(nodes[ref + 2]);
-                int onFalse = place(nodes[ref + 3]);
-                code[at + 2] = onTrue;
-                code[at + 3] = onFalse;
-                return at;
-            }
-            int count = classes.count(head);
-            int at = reserve(2 + count);
-            code[at] = head;
-            remember(ref, at);
-            sectionsAfter(at);
-            code[at + 1] = sectionsAt + classes.sectionOf(head);
-            for (int cls = 0; cls < count; cls++) {
-                int child = place(nodes[ref + 1 + cls]);
-                code[at + 2 + cls] = child;
-            }
-            return at;
+            int at = grow((head & TEXT) != 0 ? 4 : 2 + classes.count(head));
+            queue.add(ref);
+            return remember(ref, at);
         }
 
-        /** The class sections follow the first thing placed (the root), which every call reads. */
-        private int sectionsAfter(int ref) {
-            if (sectionsAt < 0) {
-                int[] sections = classes.sections();
-                sectionsAt = reserve(sections.length);
-                System.arraycopy(sections, 0, code, sectionsAt, sections.length);
+        /** Writes a reserved node: its head, its section or check, and its children's new references. */
+        private void fill(int ref) {
+            int at = placed.get(ref);
+            int head = nodes[ref];
+            code[at] = head;
+            if ((head & TEXT) != 0) {
+                code[at + 1] = nodes[ref + 1];
+                // reserving a child may grow (replace) the array: its reference is stored after
+                int onTrue = reserve(nodes[ref + 2]);
+                int onFalse = reserve(nodes[ref + 3]);
+                code[at + 2] = onTrue;
+                code[at + 3] = onFalse;
+                return;
             }
-            return ref;
+            code[at + 1] = sectionsAt + classes.sectionOf(head);
+            for (int cls = 0, count = classes.count(head); cls < count; cls++) {
+                int child = reserve(nodes[ref + 1 + cls]);
+                code[at + 2 + cls] = child;
+            }
         }
 
         private int remember(int ref, int at) {
@@ -189,7 +189,7 @@ final class DecisionDiagram {
             return at;
         }
 
-        private int reserve(int words) {
+        private int grow(int words) {
             if (size + words > code.length) {
                 code = Arrays.copyOf(code, Math.max(code.length * 2, size + words));
             }
