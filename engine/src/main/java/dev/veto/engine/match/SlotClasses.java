@@ -57,10 +57,10 @@ public final class SlotClasses {
         this.bounds = bounds;
         this.sectionOf = new int[kinds.length];
         List<String> flatLiterals = new ArrayList<>();
-        int[] words = new int[16];
-        int size = 0;
+        int[][] parts = new int[kinds.length][];
+        int total = 0;
         for (int slot = 0; slot < kinds.length; slot++) {
-            int[] section = switch (kinds[slot]) {
+            parts[slot] = switch (kinds[slot]) {
                 case STRING -> stringSection(literals[slot], flatLiterals.size());
                 case WHOLE -> wholeSection(bounds[slot]);
                 default -> new int[] {kinds[slot]};
@@ -68,14 +68,13 @@ public final class SlotClasses {
             if (kinds[slot] == STRING) {
                 flatLiterals.addAll(List.of(literals[slot]));
             }
-            if (size + section.length > words.length) {
-                words = Arrays.copyOf(words, Math.max(words.length * 2, size + section.length));
-            }
-            sectionOf[slot] = size;
-            System.arraycopy(section, 0, words, size, section.length);
-            size += section.length;
+            sectionOf[slot] = total;
+            total += parts[slot].length;
         }
-        this.sections = Arrays.copyOf(words, size);
+        this.sections = new int[total];
+        for (int slot = 0; slot < kinds.length; slot++) {
+            System.arraycopy(parts[slot], 0, sections, sectionOf[slot], parts[slot].length);
+        }
         this.allLiterals = flatLiterals.toArray(new String[0]);
     }
 
