@@ -88,8 +88,10 @@ final class DecisionDiagram {
         return call.haveTypes(code, leaf + 1) ? (Verdict) refs[code[leaf]] : null;
     }
 
-    /** One leaf as the builder makes it: the winner's plan position (or -1: default_action), its type masks. */
+    /** One leaf as the builder makes it: the winner's plan position (or {@link #BY_DEFAULT}), its type masks. */
     record Leaf(int position, long strings, long wholes) {
+        /** The position of a leaf where no rule has an opinion: default_action decides. */
+        static final int BY_DEFAULT = -1;
     }
 
     /**
@@ -150,7 +152,7 @@ final class DecisionDiagram {
             if (ref < 0) {
                 int leaf = -ref - 1;
                 Leaf l = leaves.get(leaf);
-                refs[firstVerdict + leaf] = l.position() < 0 ? byDefault : verdicts[l.position()];
+                refs[firstVerdict + leaf] = l.position() == Leaf.BY_DEFAULT ? byDefault : verdicts[l.position()];
                 int at = grow(LEAF_WORDS);
                 code[at] = firstVerdict + leaf;
                 IntWords.putLong(code, at + 1, l.strings());

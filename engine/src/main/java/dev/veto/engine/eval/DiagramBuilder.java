@@ -64,11 +64,10 @@ final class DiagramBuilder {
         }
     }
 
+    private final Input tool;
     private final CheckProgram.Builder checks;
     private final SlotClasses classes;
     private final RankOrder order;
-    private final Verdict[] verdicts;
-    private final Verdict byDefault;
     private final List<PathCheck> numbered = new ArrayList<>();
     private final Map<PathCheck, Integer> numbers = new IdentityHashMap<>();
     /** Per numbered check: its slot, whether it is a text check, and (class-decided) whether it holds per class. */
@@ -83,11 +82,10 @@ final class DiagramBuilder {
     private int states;
 
     private DiagramBuilder(Input tool, SlotClasses classes) {
+        this.tool = tool;
         this.checks = tool.checks();
         this.classes = classes;
         this.order = tool.order();
-        this.verdicts = tool.verdicts();
-        this.byDefault = tool.byDefault();
     }
 
     /**
@@ -292,7 +290,7 @@ final class DiagramBuilder {
                 return leaf(w, rule.knownPosition(), rank);
             }
         }
-        return anyOpinion ? Integer.MIN_VALUE : leaf(-1, -1, -1);
+        return anyOpinion ? Integer.MIN_VALUE : leaf(-1, DecisionDiagram.Leaf.BY_DEFAULT, -1);
     }
 
     /** Rules that can no longer win are left with no opinion: fewer distinct states, fewer splits. */
@@ -365,6 +363,6 @@ final class DiagramBuilder {
     }
 
     private DecisionDiagram diagram(int root) {
-        return DecisionDiagram.layOut(root, Arrays.copyOf(nodes, size), leaves, classes, verdicts, byDefault);
+        return DecisionDiagram.layOut(root, Arrays.copyOf(nodes, size), leaves, classes, tool.verdicts(), tool.byDefault());
     }
 }
