@@ -1,8 +1,8 @@
 package dev.veto.engine.eval;
 
 import dev.veto.engine.match.CheckProgram;
-import dev.veto.engine.match.IntWords;
 import dev.veto.engine.match.EvaluationException;
+import dev.veto.engine.match.IntWords;
 import dev.veto.engine.match.SlotClasses;
 import dev.veto.engine.match.SlotValues;
 import java.util.ArrayList;
