@@ -43,6 +43,9 @@ final class CheckShape {
     static final int STRING_SET = 9;
 
     static final int KIND = 0xFF;
+    static final int NEGATED = 1 << 8;
+    static final int EXPECTED = 1 << 9;
+    static final int IGNORE_CASE = 1 << 10;
 
     /** Whether a check of this op judges a String's text on its own (rather than by equality or number). */
     static boolean isText(int op) {
@@ -51,9 +54,6 @@ final class CheckShape {
             default -> false;
         };
     }
-    static final int NEGATED = 1 << 8;
-    static final int EXPECTED = 1 << 9;
-    static final int IGNORE_CASE = 1 << 10;
 
     /** Up to this many strings are scanned hash by hash: as fast as a table for a short list, and smaller. */
     static final int MAX_SCANNED_STRINGS = 8;

@@ -33,28 +33,25 @@ public final class SlotClasses {
     /** {@link #classOf} for a value that has no class here. */
     public static final int NONE = -1;
 
-    private final int[] kinds;
-    /** Per STRING slot: the literals (class i is literals[i]); null for other slots. */
-    private final String[][] literals;
-    /** Per WHOLE slot: the ascending lowest values of the intervals after the first. */
-    private final long[][] bounds;
-
     /*
-     * What a lookup reads, flat: each slot's section laid end to end in one int[] (and the STRING slots'
+     * Everything is kept flat: each slot's section laid end to end in one int[] (and the STRING slots'
      * literals end to end in one array), so that a decision diagram can copy them into its own array, beside
      * its nodes: a call then follows no reference from a node to its slot's classes.
      *   PRESENCE, TEXT: [kind]
      *   STRING:         [kind, number of literals, index of the first literal, CheckShape.hashTable words]
+     *                   (class i is literal i; one past the last is "none of them")
      *   WHOLE:          [kind, number of bounds, each bound as two words (IntWords)]
+     *                   (the ascending lowest values of the intervals after the first)
      */
     private final int[] sections;
     private final int[] sectionOf;
     private final String[] allLiterals;
 
+    /**
+     * @param literals per STRING slot its literals, null for other slots
+     * @param bounds   per WHOLE slot the ascending lowest values of the intervals after the first
+     */
     SlotClasses(int[] kinds, String[][] literals, long[][] bounds) {
-        this.kinds = kinds;
-        this.literals = literals;
-        this.bounds = bounds;
         this.sectionOf = new int[kinds.length];
         List<String> flatLiterals = new ArrayList<>();
         int[][] parts = new int[kinds.length][];
@@ -115,17 +112,12 @@ public final class SlotClasses {
 
     /** How many classes the slot's values fall into. */
     public int count(int slot) {
-        return switch (kinds[slot]) {
+        int at = sectionOf[slot];
+        return switch (sections[at]) {
             case PRESENCE -> 3;
-            case STRING -> literals[slot].length + 1;
             case TEXT -> 1;
-            default -> bounds[slot].length + 1;
+            default -> sections[at + 1] + 1; // STRING: its literals and none; WHOLE: its bounds and the first
         };
-    }
-
-    /** Whether the slot's values must be Strings (its checks judge text). */
-    public boolean isText(int slot) {
-        return kinds[slot] == STRING || kinds[slot] == TEXT;
     }
 
     /** Whether the call's value at the slot is a String (false too when its path fails to resolve). */
@@ -185,21 +177,21 @@ public final class SlotClasses {
     boolean holds(CheckShape shape, int slot, int cls) {
         int op = shape.op;
         boolean negated = (op & CheckShape.NEGATED) != 0;
+        int at = sectionOf[slot];
         switch (op & CheckShape.KIND) {
             case CheckShape.EXISTS: {
                 boolean expected = (op & CheckShape.EXPECTED) != 0;
                 // a typed value is present and not null; a PRESENCE class is missing, null or present
-                return kinds[slot] != PRESENCE || cls == 2 ? expected : !expected;
+                return sections[at] != PRESENCE || cls == 2 ? expected : !expected;
             }
             case CheckShape.STRING_IN:
             case CheckShape.STRING_SET: {
-                String[] own = literals[slot];
-                boolean in = cls < own.length && Arrays.asList(shape.strings).contains(own[cls]);
+                boolean in = cls < sections[at + 1]
+                        && Arrays.asList(shape.strings).contains(allLiterals[sections[at + 2] + cls]);
                 return in != negated;
             }
             default: {
-                long[] lows = bounds[slot];
-                long representative = cls == 0 ? Long.MIN_VALUE : lows[cls - 1];
+                long representative = cls == 0 ? Long.MIN_VALUE : IntWords.longAt(sections, at + 2 * cls);
                 long lowest = IntWords.longAt(shape.words, 0);
                 long highest = IntWords.longAt(shape.words, 2);
                 return (representative >= lowest && representative <= highest) != negated;

@@ -183,8 +183,8 @@ public final class ValuePath {
     /**
      * The map's value for the name; null for a null value, {@link #MISSING} when there is no such key.
      * {@code getOrDefault} says both in one lookup in the maps calls carry (HashMap, LinkedHashMap, the JDK's
-     * immutable maps, ConcurrentHashMap); {@code get} then {@code containsKey} looked a missing key up twice,
-     * about 5 % of a decision on the benchmarks' 1,000-rule policy, where half the calls lack a key.
+     * immutable maps, ConcurrentHashMap), where {@code get} then {@code containsKey} looked a missing key up
+     * twice.
      */
     @SuppressWarnings("unchecked")
     private static Object fromMap(Map<?, ?> map, String name) {
