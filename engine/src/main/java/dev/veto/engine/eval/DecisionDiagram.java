@@ -19,11 +19,12 @@ import java.util.Map;
  * the winning opinion. So a call reads a few slots and judges the text checks that matter, instead of
  * evaluating rule after rule check by check.
  *
- * <p>The diagram answers as if every check could be judged. That holds when every rule that evaluating in
- * file order would reach can be judged without error, which the values' types promise (see
- * {@link RankOrder}); each leaf keeps the types its winner needs: the slots of every rule up to a deny, of
- * every rule otherwise (within a rule, file order judges checks in written order, so one the diagram did
- * not need can come first and fail). When a value on the way or at the leaf has another type, or a path fails to
+ * <p>The diagram answers as if every check could be judged. That holds when every rule that could change the
+ * answer can be judged without error, which the values' types promise (see {@link RankOrder}); each leaf
+ * keeps the types its winner needs: for a rule's own deny, which decides whatever other rules fail
+ * ({@link Verdict#decides}), the slots of that rule; otherwise those of every rule, since any failure would
+ * deny (within a rule, checks are judged in written order, so one the diagram did not need can come first
+ * and fail). When a value on the way or at the leaf has another type, or a path fails to
  * resolve, the diagram gives no answer (null) and the call is judged check by check ({@link RankFirst}),
  * where such a value gets its exact answer or error.
  *

@@ -318,19 +318,22 @@ final class DiagramBuilder {
     }
 
     /**
-     * A leaf: the winner's position, and the value types that promise no rule that evaluating in file order
-     * reaches fails: up to and including a deny (whose own checks are evaluated in written order, where one
-     * the diagram did not need may come first and fail), otherwise all of them.
+     * A leaf: the winner's position, and the value types that promise that no rule which could change the
+     * answer fails. A rule's own deny decides whatever other rules fail ({@link Verdict#decides}), so a deny
+     * needs only its own rule's types: its checks are evaluated in written order, where one the diagram did
+     * not need may come first and fail. Any other answer needs every rule's: a failure anywhere would deny.
      */
     private int leaf(int winner, int position, int rank) {
         Integer known = leafByPosition.get(position);
         if (known != null) {
             return known;
         }
-        int upTo = rank == Verdict.DENY_RANK ? winner + 1 : order.heads().length;
+        boolean deny = rank == Verdict.DENY_RANK;
+        int from = deny ? winner : 0;
+        int upTo = deny ? winner + 1 : order.heads().length;
         long strings = 0;
         long wholes = 0;
-        for (int r = 0; r < upTo; r++) {
+        for (int r = from; r < upTo; r++) {
             strings |= order.strings()[r];
             wholes |= order.wholes()[r];
         }

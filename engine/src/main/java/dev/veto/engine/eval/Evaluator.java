@@ -22,13 +22,15 @@ import java.util.Map;
  *   <li>Across rules deny beats require_approval beats allow; the deciding rule is the first in file order
  *       with the winning action. No opinion from any rule: {@code default_action}.</li>
  *   <li>A condition that cannot be evaluated (see {@link dev.veto.engine.match.Expression}) makes its rule's
- *       opinion deny, with a reason naming the path and operator: an error never allows.</li>
+ *       opinion deny, with a reason naming the path and operator: an error never allows. Such a deny
+ *       decides unless a rule denies by its own action, whose reason is the policy's
+ *       ({@link Verdict#decides}); among failures, the first in file order.</li>
  * </ul>
  *
  * On the hot path (no tracer) evaluation runs the tool's {@link ToolProgram}: its {@link DecisionDiagram}
  * when it has one and the call's values suit it; otherwise its conditions compiled into one flat
  * {@link CheckProgram}, evaluating only the rules that can still change the decision ({@link RankFirst}),
- * or, for a tool whose rules have limits, every rule up to the first deny. Explaining
+ * or, for a tool whose rules have limits, every rule up to the first own deny. Explaining
  * (a tracer) walks each condition's {@link dev.veto.engine.match.Expression} tree and reports every
  * check; both give the same decisions (a differential test holds them to it).
  */
@@ -49,10 +51,15 @@ public final class Evaluator {
         CompiledRule[] rules = compiled.rulesFor(tool);
         CallValues call = new CallValues(arguments, context);
         Verdict best = null;
+        Verdict firstFailure = null;
         List<CompiledRule> limited = null;
         for (CompiledRule rule : rules) {
             Verdict opinion = opinion(rule, call, tracer);
             if (opinion == null) {
+                continue;
+            }
+            if (opinion.unevaluable()) {
+                firstFailure = firstFailure == null ? opinion : firstFailure;
                 continue;
             }
             limited = withLimits(limited, rule, opinion);
@@ -60,10 +67,11 @@ public final class Evaluator {
                 best = opinion;
             }
         }
-        if (best == null) {
+        Verdict decided = Verdict.decides(best, firstFailure);
+        if (decided == null) {
             return byDefault(compiled.policy(), tool, rules.length);
         }
-        return limited == null ? best : best.withLimited(limited);
+        return limited == null ? decided : decided.withLimited(limited);
     }
 
     /**
@@ -83,7 +91,10 @@ public final class Evaluator {
         return order != null ? RankFirst.decide(program, order, call) : inFileOrder(program, call);
     }
 
-    /** Every rule in file order up to the first deny; for tools without a {@link RankOrder}. */
+    /**
+     * Every rule in file order up to the first that denies by its own action (after an evaluation error,
+     * only such a rule can still decide); for tools without a {@link RankOrder}.
+     */
     private static Verdict inFileOrder(ToolProgram program, SlotValues call) {
         int[] plan = program.plan();
         CheckProgram checks = program.checks();
@@ -91,7 +102,7 @@ public final class Evaluator {
         CompiledRule[] rules = program.rules();
         int bestRank = -1;
         int bestAt = -1;
-        Verdict error = null;
+        Verdict firstFailure = null;
         List<CompiledRule> limited = null;
         int at = 0;
         for (int r = 0; at < plan.length; r++) {
@@ -108,13 +119,12 @@ public final class Evaluator {
                         break;
                     }
                 } catch (EvaluationException e) {
-                    // deny outranks everything and is first in file order: it decides at once
-                    error = unevaluable(rules[r], rules[r].conditions()[c - 1], e);
+                    if (firstFailure == null) {
+                        firstFailure = unevaluable(rules[r], rules[r].conditions()[c - 1], e);
+                    }
+                    opinionAt = -1;
                     break;
                 }
-            }
-            if (error != null) {
-                return limited == null ? error : error.withLimited(limited);
             }
             at += 1 + conditions;
             if (opinionAt < 0) {
@@ -131,11 +141,11 @@ public final class Evaluator {
                 }
             }
         }
-        if (bestAt < 0) {
+        Verdict decided = Verdict.decides(bestAt < 0 ? null : program.verdicts()[bestAt], firstFailure);
+        if (decided == null) {
             return program.byDefault();
         }
-        Verdict best = program.verdicts()[bestAt];
-        return limited == null ? best : best.withLimited(limited);
+        return limited == null ? decided : decided.withLimited(limited);
     }
 
     private static Verdict opinion(CompiledRule compiled, CallValues call, Tracer tracer) {
@@ -191,9 +201,8 @@ public final class Evaluator {
     /** A condition that could not be evaluated: the rule's opinion is deny, saying why. */
     static Verdict unevaluable(CompiledRule compiled, Condition condition, EvaluationException e) {
         Rule rule = compiled.rule();
-        return new Verdict(Action.DENY, rule, condition.location(),
-                "rule " + rule.id() + " could not be evaluated, so the call is denied: " + e.getMessage(),
-                null, List.of());
+        return Verdict.unevaluable(rule, condition.location(),
+                "rule " + rule.id() + " could not be evaluated, so the call is denied: " + e.getMessage());
     }
 
     static Verdict byDefault(Policy policy, String tool, int rulesForTool) {

@@ -4,16 +4,19 @@ import dev.veto.engine.match.EvaluationException;
 import dev.veto.engine.match.SlotValues;
 
 /**
- * The hot path's decision for a tool with a {@link RankOrder}: exactly {@link Evaluator}'s (rules in file
- * order, deny beats require_approval beats allow, the first rule in file order with the winning action
- * decides, a failure is a deny), while evaluating only the rules that can still change it.
+ * The hot path's decision for a tool with a {@link RankOrder}: exactly {@link Evaluator}'s (deny beats
+ * require_approval beats allow, the first rule in file order with the winning action decides; a rule that
+ * fails is a deny, which decides unless a rule denies by its own action: see {@link Verdict#decides}), while
+ * evaluating only the rules that can still change it.
  *
  * <ol>
- *   <li>The rules that can deny, in file order. The first whose opinion is deny, or that fails, decides,
- *       provided no rule before it fails: each rule before it that cannot deny is either one whose values'
- *       types promise it cannot fail ({@link RankOrder}), or is evaluated now, in file order.</li>
- *   <li>No rule denied: the other rules in file order. A rule that can neither outrank the best opinion so
- *       far nor equal it from earlier in the file, and cannot fail, is left out.</li>
+ *   <li>The rules that can deny, in file order. The first whose opinion is deny decides. One that fails is
+ *       remembered, and the others are still evaluated, since a deny of their own would decide.</li>
+ *   <li>One failed and none denied: the first rule that fails decides. So each rule before it that cannot
+ *       deny is either one whose values' types promise it cannot fail ({@link RankOrder}), or is evaluated
+ *       now, in file order.</li>
+ *   <li>None denied or failed: the other rules in file order. A rule that can neither outrank the best
+ *       opinion so far nor equal it from earlier in the file, and cannot fail, is left out.</li>
  * </ol>
  *
  * Why: in file order a call evaluates every rule up to its first deny, many of which cannot change the
@@ -39,24 +42,32 @@ final class RankFirst {
         long denying = order.denying();
         int bestRank = -1;
         int bestAt = -1;
+        RuleFailed firstFailure = null;
+        int failedRule = -1;
         for (long left = denying; left != 0; left &= left - 1) {
             int r = Long.numberOfTrailingZeros(left);
             int at;
             try {
                 at = opinionOf(program, order, r, call);
             } catch (RuleFailed failed) {
-                failNoneBefore(program, order, r, call);
-                return failed.verdict;
+                if (firstFailure == null) {
+                    firstFailure = failed;
+                    failedRule = r;
+                }
+                continue;
             }
             int rank = at < 0 ? -1 : plan[at] & ToolProgram.RANK;
             if (rank == Verdict.DENY_RANK) {
-                failNoneBefore(program, order, r, call);
                 return program.verdicts()[at];
             }
             if (rank > bestRank) {
                 bestRank = rank;
                 bestAt = at;
             }
+        }
+        if (firstFailure != null) {
+            failNoneBefore(program, order, failedRule, call);
+            return firstFailure.verdict;
         }
         return otherRules(program, order, call, bestRank, bestAt);
     }

@@ -1,6 +1,7 @@
 package dev.veto.engine.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -145,6 +146,54 @@ class DecisionDiagramTest {
         Map<String, Object> noNote = Map.of("amount", 5);
         assertNull(diagramAnswer(compiled, "t", noNote, Map.of("role", "admin")));
         decide(compiled, "t", noNote, Map.of("role", "admin"));
+    }
+
+    /**
+     * A rule's own deny decides whatever other rules would fail: the diagram answers it without reading the
+     * values of the rules before it. Here the note that admins reads is missing, which would fail that rule.
+     */
+    @Test
+    void answersARulesOwnDenyWithoutTheValuesOfOtherRules() {
+        CompiledPolicy compiled = compile(ROLES, DiagramCell.Mode.NOW);
+        Map<String, Object> arguments = Map.of("amount", 5000);
+        Map<String, Object> context = Map.of("role", "admin");
+        assertEquals("big", diagramAnswer(compiled, "t", arguments, context).ruleId());
+        Verdict denied = decide(compiled, "t", arguments, context);
+        assertEquals("big", denied.ruleId());
+        assertFalse(denied.unevaluable(), denied.reason());
+    }
+
+    private static final String DENY_AFTER_A_TEXT_CHECK = """
+            name: p
+            default_action: allow
+            rules:
+              - id: blocked
+                tool: t
+                conditions:
+                  - match: {arguments.note: {starts_with: "ok"}, arguments.region: eu}
+                    action: allow
+                  - match: {arguments.region: blocked}
+                    action: deny
+            """;
+
+    /**
+     * The deny's own rule must be judged in written order: the region alone shows that its first condition
+     * misses, but evaluation reads the note first, and a note that is not text fails the rule. So the deny's
+     * leaf keeps its rule's types, and the diagram gives way on such a note.
+     */
+    @Test
+    void aDenyStillNeedsTheTypesOfItsOwnRule() {
+        CompiledPolicy compiled = compile(DENY_AFTER_A_TEXT_CHECK, DiagramCell.Mode.NOW);
+        Map<String, Object> textNote = Map.of("region", "blocked", "note", "x");
+        assertEquals("blocked", diagramAnswer(compiled, "t", textNote, Map.of()).ruleId());
+        assertFalse(decide(compiled, "t", textNote, Map.of()).unevaluable());
+
+        Map<String, Object> numberNote = Map.of("region", "blocked", "note", 5);
+        assertNull(diagramAnswer(compiled, "t", numberNote, Map.of()));
+        Verdict failed = decide(compiled, "t", numberNote, Map.of());
+        assertEquals("blocked", failed.ruleId());
+        assertTrue(failed.unevaluable());
+        assertTrue(failed.reason().contains("could not be evaluated"), failed.reason());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.veto.engine.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.veto.engine.Action;
@@ -40,20 +41,40 @@ class RankFirstTest {
                 conditions:
                   - match: {arguments.amount: "<= 100"}
                     action: allow
-              - id: never
+              - id: blocked
                 tool: t
-                action: deny
+                conditions:
+                  - match: {arguments.region: {starts_with: blocked}}
+                    action: deny
             """;
 
+    /** A rule's own deny decides, even when a rule before it could not be evaluated. */
     @Test
-    void anEarlierRuleThatWouldFailDecidesBeforeALaterDeny() {
-        Decision failed = decide(EARLY_ALLOW_LATE_DENY, Map.of("amount", "lots"));
+    void aLaterDenyDecidesBeforeAnEarlierRuleThatFails() {
+        Decision denied = decide(EARLY_ALLOW_LATE_DENY, Map.of("amount", "lots", "region", "blocked-eu"));
+        assertEquals(Action.DENY, denied.action());
+        assertEquals("blocked", denied.ruleId());
+        assertFalse(denied.reason().contains("could not be evaluated"), denied.reason());
+    }
+
+    /** With no rule's own deny, the first rule in file order that fails decides, though it cannot deny itself. */
+    @Test
+    void withNoDenyTheFirstRuleThatFailsDecides() {
+        Decision failed = decide(EARLY_ALLOW_LATE_DENY, Map.of("amount", "lots", "region", "eu"));
+        assertEquals(Action.DENY, failed.action());
         assertEquals("small", failed.ruleId());
         assertTrue(failed.reason().contains("could not be evaluated"), failed.reason());
 
-        Decision denied = decide(EARLY_ALLOW_LATE_DENY, Map.of("amount", 50));
-        assertEquals(Action.DENY, denied.action());
-        assertEquals("never", denied.ruleId());
+        // both fail: the rule that can deny is evaluated first, and the earlier one still decides
+        Decision bothFail = decide(EARLY_ALLOW_LATE_DENY, Map.of("amount", "lots", "region", 7));
+        assertEquals("small", bothFail.ruleId());
+        assertTrue(bothFail.reason().contains("could not be evaluated"), bothFail.reason());
+
+        Decision onlyTheDenyFails = decide(EARLY_ALLOW_LATE_DENY, Map.of("amount", 50, "region", 7));
+        assertEquals("blocked", onlyTheDenyFails.ruleId());
+        assertTrue(onlyTheDenyFails.reason().contains("could not be evaluated"), onlyTheDenyFails.reason());
+
+        assertEquals(Action.ALLOW, decide(EARLY_ALLOW_LATE_DENY, Map.of("amount", 50, "region", "eu")).action());
     }
 
     private static final String HOLD_THEN_ALLOW = """
@@ -149,29 +170,31 @@ class RankFirstTest {
         assertEquals(null, small.ruleId(), "default_action");
     }
 
-    private static final String REGEX_THEN_DENY = """
+    private static final String ALLOW_THEN_REGEX = """
             name: p
-            default_action: allow
+            default_action: deny
             rules:
+              - id: everyone
+                tool: t
+                action: allow
               - id: pattern
                 tool: t
                 conditions:
                   - match: {arguments.text: {regex: "(a|b)*"}}
                     action: allow
-              - id: never
-                tool: t
-                action: deny
             """;
 
     /**
+     * The second rule cannot change an allow the first already gave, so it is left out when it cannot fail.
      * A String does not promise that a regex with a group cannot fail: deep enough input overflows the stack
      * of this one. (Only regexes of the plain grammar, which cannot, are ever left out.)
      */
     @Test
     void aRegexWithAGroupIsNeverLeftOut() {
-        Decision failed = decide(REGEX_THEN_DENY, Map.of("text", "ab".repeat(500_000)));
+        Decision failed = decide(ALLOW_THEN_REGEX, Map.of("text", "ab".repeat(500_000)));
+        assertEquals(Action.DENY, failed.action());
         assertEquals("pattern", failed.ruleId());
         assertTrue(failed.reason().contains("could not be evaluated"), failed.reason());
-        assertEquals("never", decide(REGEX_THEN_DENY, Map.of("text", "abab")).ruleId());
+        assertEquals("everyone", decide(ALLOW_THEN_REGEX, Map.of("text", "abab")).ruleId());
     }
 }
