@@ -320,24 +320,29 @@ final class DiagramBuilder {
     /**
      * A leaf: the winner's position, and the value types that promise that no rule which could change the
      * answer fails. A rule's own deny decides whatever other rules fail ({@link Verdict#decides}), so a deny
-     * needs only its own rule's types: its checks are evaluated in written order, where one the diagram did
-     * not need may come first and fail. Any other answer needs every rule's: a failure anywhere would deny.
+     * needs only the types of its own rule's conditions up to the one that denies: those before it are
+     * evaluated (in written order, where a check the diagram did not need may come first and fail), those
+     * after it never are. Any other answer needs every rule's: a failure anywhere would deny.
      */
     private int leaf(int winner, int position, int rank) {
         Integer known = leafByPosition.get(position);
         if (known != null) {
             return known;
         }
-        boolean deny = rank == Verdict.DENY_RANK;
-        int from = deny ? winner : 0;
-        int upTo = deny ? winner + 1 : order.heads().length;
-        long strings = 0;
-        long wholes = 0;
-        for (int r = from; r < upTo; r++) {
-            strings |= order.strings()[r];
-            wholes |= order.wholes()[r];
+        long[] kinds = new long[2];
+        if (rank == Verdict.DENY_RANK) {
+            Condition[] conditions = tool.rules()[winner].conditions();
+            // position is the rule's head (an action of its own) or head + 1 + the denying condition's index
+            for (int c = 0; c < position - order.heads()[winner]; c++) {
+                checks.typesThatCannotFail(conditions[c].match(), kinds);
+            }
+        } else {
+            for (int r = 0; r < order.heads().length; r++) {
+                kinds[0] |= order.strings()[r];
+                kinds[1] |= order.wholes()[r];
+            }
         }
-        leaves.add(new DecisionDiagram.Leaf(position, strings, wholes));
+        leaves.add(new DecisionDiagram.Leaf(position, kinds[0], kinds[1]));
         int ref = -leaves.size();
         leafByPosition.put(position, ref);
         return ref;

@@ -196,6 +196,31 @@ class DecisionDiagramTest {
         assertTrue(failed.reason().contains("could not be evaluated"), failed.reason());
     }
 
+    private static final String DENY_BEFORE_A_TEXT_CHECK = """
+            name: p
+            default_action: allow
+            rules:
+              - id: blocked
+                tool: t
+                conditions:
+                  - match: {arguments.region: blocked}
+                    action: deny
+                  - match: {arguments.note: {starts_with: "ok"}}
+                    action: require_approval
+            """;
+
+    /** The conditions after the one that denies are never evaluated: a note that is not text changes nothing. */
+    @Test
+    void aDenyNeedsNoTypesOfTheConditionsAfterIt() {
+        CompiledPolicy compiled = compile(DENY_BEFORE_A_TEXT_CHECK, DiagramCell.Mode.NOW);
+        Map<String, Object> numberNote = Map.of("region", "blocked", "note", 5);
+        assertEquals("blocked", diagramAnswer(compiled, "t", numberNote, Map.of()).ruleId());
+        assertFalse(decide(compiled, "t", numberNote, Map.of()).unevaluable());
+        // past the deny's condition, the note is evaluated and fails the rule
+        Verdict failed = decide(compiled, "t", Map.of("region", "eu", "note", 5), Map.of());
+        assertTrue(failed.unevaluable(), failed.reason());
+    }
+
     @Test
     void aToolWithACheckItsMatcherJudgesHasNoDiagram() {
         CompiledPolicy compiled = compile("""
