@@ -163,45 +163,20 @@ class DecisionDiagramTest {
         assertFalse(denied.unevaluable(), denied.reason());
     }
 
-    private static final String DENY_AFTER_A_TEXT_CHECK = """
+    /** A deny's rule with a text check in a condition before the denying one (tool a), and after it (tool b). */
+    private static final String DENY_AND_A_TEXT_CHECK = """
             name: p
             default_action: allow
             rules:
-              - id: blocked
-                tool: t
+              - id: text-first
+                tool: a
                 conditions:
                   - match: {arguments.note: {starts_with: "ok"}, arguments.region: eu}
                     action: allow
                   - match: {arguments.region: blocked}
                     action: deny
-            """;
-
-    /**
-     * The deny's own rule must be judged in written order: the region alone shows that its first condition
-     * misses, but evaluation reads the note first, and a note that is not text fails the rule. So the deny's
-     * leaf keeps its rule's types, and the diagram gives way on such a note.
-     */
-    @Test
-    void aDenyStillNeedsTheTypesOfItsOwnRule() {
-        CompiledPolicy compiled = compile(DENY_AFTER_A_TEXT_CHECK, DiagramCell.Mode.NOW);
-        Map<String, Object> textNote = Map.of("region", "blocked", "note", "x");
-        assertEquals("blocked", diagramAnswer(compiled, "t", textNote, Map.of()).ruleId());
-        assertFalse(decide(compiled, "t", textNote, Map.of()).unevaluable());
-
-        Map<String, Object> numberNote = Map.of("region", "blocked", "note", 5);
-        assertNull(diagramAnswer(compiled, "t", numberNote, Map.of()));
-        Verdict failed = decide(compiled, "t", numberNote, Map.of());
-        assertEquals("blocked", failed.ruleId());
-        assertTrue(failed.unevaluable());
-        assertTrue(failed.reason().contains("could not be evaluated"), failed.reason());
-    }
-
-    private static final String DENY_BEFORE_A_TEXT_CHECK = """
-            name: p
-            default_action: allow
-            rules:
-              - id: blocked
-                tool: t
+              - id: deny-first
+                tool: b
                 conditions:
                   - match: {arguments.region: blocked}
                     action: deny
@@ -209,15 +184,36 @@ class DecisionDiagramTest {
                     action: require_approval
             """;
 
+    private static final Map<String, Object> TEXT_NOTE = Map.of("region", "blocked", "note", "x");
+    private static final Map<String, Object> NUMBER_NOTE = Map.of("region", "blocked", "note", 5);
+
+    /**
+     * The deny's own rule must be judged in written order: the region alone shows that its first condition
+     * misses, but evaluation reads the note first, and a note that is not text fails the rule. So the deny's
+     * leaf keeps the types of its rule's conditions up to the denying one, and the diagram gives way on such
+     * a note.
+     */
+    @Test
+    void aDenyStillNeedsTheTypesOfTheConditionsBeforeIt() {
+        CompiledPolicy compiled = compile(DENY_AND_A_TEXT_CHECK, DiagramCell.Mode.NOW);
+        assertEquals("text-first", diagramAnswer(compiled, "a", TEXT_NOTE, Map.of()).ruleId());
+        assertFalse(decide(compiled, "a", TEXT_NOTE, Map.of()).unevaluable());
+
+        assertNull(diagramAnswer(compiled, "a", NUMBER_NOTE, Map.of()));
+        Verdict failed = decide(compiled, "a", NUMBER_NOTE, Map.of());
+        assertEquals("text-first", failed.ruleId());
+        assertTrue(failed.unevaluable());
+        assertTrue(failed.reason().contains("could not be evaluated"), failed.reason());
+    }
+
     /** The conditions after the one that denies are never evaluated: a note that is not text changes nothing. */
     @Test
     void aDenyNeedsNoTypesOfTheConditionsAfterIt() {
-        CompiledPolicy compiled = compile(DENY_BEFORE_A_TEXT_CHECK, DiagramCell.Mode.NOW);
-        Map<String, Object> numberNote = Map.of("region", "blocked", "note", 5);
-        assertEquals("blocked", diagramAnswer(compiled, "t", numberNote, Map.of()).ruleId());
-        assertFalse(decide(compiled, "t", numberNote, Map.of()).unevaluable());
+        CompiledPolicy compiled = compile(DENY_AND_A_TEXT_CHECK, DiagramCell.Mode.NOW);
+        assertEquals("deny-first", diagramAnswer(compiled, "b", NUMBER_NOTE, Map.of()).ruleId());
+        assertFalse(decide(compiled, "b", NUMBER_NOTE, Map.of()).unevaluable());
         // past the deny's condition, the note is evaluated and fails the rule
-        Verdict failed = decide(compiled, "t", Map.of("region", "eu", "note", 5), Map.of());
+        Verdict failed = decide(compiled, "b", Map.of("region", "eu", "note", 5), Map.of());
         assertTrue(failed.unevaluable(), failed.reason());
     }
 
