@@ -72,6 +72,8 @@ class SeedPolicyTableTest {
                 row("a null role cannot be evaluated: deny", refund(100), ctx("role", null, "userId", "u1"), DENY, "refund-limits", "context.role"),
                 row("a role given as a number cannot be evaluated: deny", refund(100), ctx("role", 1, "userId", "u1"), DENY, "refund-limits", "context.role"),
                 row("a null context: deny", refund(100), null, DENY, "refund-limits", "context.role is missing"),
+                row("a refund of -5 without a role: refund-positive's own deny decides before refund-limits' error",
+                        refund(-5), ctx("userId", "u1"), DENY, "refund-positive", "positive amount"),
                 // --- missing and mistyped amounts
                 row("L1 refund without an amount: deny", args(), l1(), DENY, "refund-limits", "arguments.amount is missing (operator <=)"),
                 row("L1 refund with null arguments: deny", null, l1(), DENY, "refund-limits", "arguments.amount is missing"),
