@@ -11,9 +11,13 @@ import dev.veto.engine.RuleOrderFuzzTest;
 import dev.veto.engine.match.SlotValues;
 import dev.veto.engine.policy.PolicyException;
 import dev.veto.engine.policy.PolicyLoader;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -215,6 +219,58 @@ class DecisionDiagramTest {
         // past the deny's condition, the note is evaluated and fails the rule
         Verdict failed = decide(compiled, "b", Map.of("region", "eu", "note", 5), Map.of());
         assertTrue(failed.unevaluable(), failed.reason());
+    }
+
+    /**
+     * The diagram settles the deny's condition before it reads a value only a lower-ranked rule needs: a
+     * call that the text check denies never looks at the amount. Splitting on every rule's class-decided
+     * checks first read the amount before the query.
+     */
+    @Test
+    void aDenyDecidedByATextCheckReadsNoValueOfARuleBelowIt() {
+        CompiledPolicy compiled = compile("""
+                name: p
+                rules:
+                  - id: small-refunds
+                    tool: t
+                    conditions:
+                      - match: {arguments.amount: "<= 100"}
+                        action: allow
+                  - id: no-drop
+                    tool: t
+                    conditions:
+                      - match: {arguments.query: {starts_with: drop}}
+                        action: deny
+                """, DiagramCell.Mode.NOW);
+        ReadRecordingMap arguments = new ReadRecordingMap(Map.of("query", "drop table users", "amount", 50));
+        assertEquals("no-drop", diagramAnswer(compiled, "t", arguments, Map.of()).ruleId());
+        assertEquals(List.of("query"), arguments.reads);
+
+        ReadRecordingMap allowed = new ReadRecordingMap(Map.of("query", "select 1", "amount", 50));
+        assertEquals("small-refunds", diagramAnswer(compiled, "t", allowed, Map.of()).ruleId());
+        assertEquals(Set.of("query", "amount"), new HashSet<>(allowed.reads));
+    }
+
+    /** A call's map that remembers which keys were looked up, in order. */
+    private static final class ReadRecordingMap extends HashMap<String, Object> {
+        private static final long serialVersionUID = 1L;
+        final List<Object> reads = new ArrayList<>();
+
+        ReadRecordingMap(Map<String, Object> values) {
+            super(values);
+        }
+
+        @Override
+        public Object get(Object key) {
+            reads.add(key);
+            return super.get(key);
+        }
+
+        @Override
+        public Object getOrDefault(Object key, Object defaultValue) {
+            reads.add(key);
+            return super.getOrDefault(key, defaultValue);
+        }
     }
 
     @Test
