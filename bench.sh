@@ -2,7 +2,7 @@
 # ./bench.sh [--quick] [--only REGEX] [--jmh "JMH OPTIONS"] [--startup-runs N]
 # Builds the agent, the demo and the benchmarks (tests skipped: ./test.sh runs them), then runs in one go:
 #   1. every JMH benchmark, with the GC profiler: the engine on the seed policy and on a generated
-#      1,000-rule policy (decision log off/on, 1/2 threads), the agent's added cost (forks with and
+#      1,000-rule policy (decision log off/on, 1/2 threads; and by outcome), the agent's added cost (forks with and
 #      without -javaagent), and the peers (Cedar, jCasbin, an if chain) on the same refund decision;
 #   2. the start-up harness: a hello-world and the demo app started many times with and without the agent.
 # A full run (no --quick, no --only) writes benchmarks/results/ (jmh.json, jmh.log, startup.json,

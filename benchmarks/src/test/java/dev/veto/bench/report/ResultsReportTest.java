@@ -58,6 +58,30 @@ class ResultsReportTest {
     }
 
     @Test
+    void theGeneratedPolicysOutcomesAreStatedBesideItsMedian() {
+        JmhResults jmh = new JmhResults(List.of(
+                sample("GeneratedPolicyBenchmark.protect", Map.of("log", "off"), 600),
+                sample("GeneratedPolicyOutcomesBenchmark.protect", Map.of("outcome", "allow"), 800),
+                sample("GeneratedPolicyOutcomesBenchmark.protect", Map.of("outcome", "deny"), 400)));
+        String report = new ResultsReport(jmh, Optional.empty(), Map.of()).render();
+        assertTrue(targetRow(report, "Engine `protect`").contains("median 600 ns (by outcome: allow 800 ns, deny 400 ns)"),
+                report);
+        String table = report.substring(report.indexOf("By outcome"), report.indexOf("### Agent"));
+        assertEquals(List.of("| Outcome | median | p90 | p99 |", "|---|---|---|---|",
+                "| allow | 800 ns | 1,600 ns | 4,000 ns |", "| deny | 400 ns | 800 ns | 2,000 ns |"),
+                table.lines().filter(l -> l.startsWith("|")).toList(), "an outcome not measured has no row");
+        assertTrue(!report.contains("GeneratedPolicyOutcomesBenchmark.protect (sample)"), "not listed again: " + report);
+    }
+
+    @Test
+    void withoutTheOutcomesTheMedianStandsAlone() {
+        JmhResults jmh = new JmhResults(List.of(sample("GeneratedPolicyBenchmark.protect", Map.of("log", "off"), 600)));
+        String report = new ResultsReport(jmh, Optional.empty(), Map.of()).render();
+        assertTrue(targetRow(report, "Engine `protect`").contains("median 600 ns, p90"), report);
+        assertTrue(!report.contains("By outcome"), report);
+    }
+
+    @Test
     void pacedCallsGetTheirOwnTableNotTheOthersList() {
         JmhResults jmh = new JmhResults(List.of(
                 sample("PacedCallsBenchmark.protect", Map.of("decision", "deny", "log", "off"), 300),
