@@ -269,8 +269,9 @@ final class ResultsReport {
         }
         line("By outcome (`GeneratedPolicyOutcomesBenchmark`, log off, 1 thread): the same cycle of calls, of which "
                 + "only those that end in the outcome are timed; the others before each are decided untimed, so "
-                + "that every timed call finds the caches as the mixed run leaves them. No alloc/call: JMH would "
-                + "count the untimed calls' allocation against the timed ones.");
+                + "that every timed call finds the caches as the mixed run leaves them. A held call includes opening "
+                + "and closing its hold, as in the mixed run. No alloc/call: JMH would count the untimed calls' "
+                + "allocation against the timed ones.");
         line("");
         line("| Outcome | median | p90 | p99 |");
         line("|---|---|---|---|");
