@@ -54,10 +54,24 @@ public class GeneratedPolicyBenchmark {
     @Setup
     public void setUp() {
         GeneratedPolicy policy = GeneratedPolicy.generate();
-        engine = BenchEngine.open(policy.yaml(), "generated-" + GeneratedPolicy.RULES + "-rules.yaml", log);
+        engine = openEngine(policy, log);
         List<ToolCall> generated = policy.calls(CALLS);
         calls = generated.toArray(new ToolCall[0]);
         requireEveryOutcome();
+    }
+
+    /** The generated policy in our engine, with the decision log as given. */
+    static BenchEngine openEngine(GeneratedPolicy policy, String log) {
+        return BenchEngine.open(policy.yaml(), "generated-" + GeneratedPolicy.RULES + "-rules.yaml", log);
+    }
+
+    /** Each call's outcome, each decided once (at setup, outside any measurement). */
+    static Action[] outcomesOf(BenchEngine engine, ToolCall[] calls) {
+        Action[] outcomes = new Action[calls.length];
+        for (int i = 0; i < calls.length; i++) {
+            outcomes[i] = engine.decide(calls[i]).action();
+        }
+        return outcomes;
     }
 
     /**
@@ -66,8 +80,8 @@ public class GeneratedPolicyBenchmark {
      */
     private void requireEveryOutcome() {
         Map<Action, Integer> outcomes = new EnumMap<>(Action.class);
-        for (ToolCall call : calls) {
-            outcomes.merge(engine.decide(call).action(), 1, Integer::sum);
+        for (Action outcome : outcomesOf(engine, calls)) {
+            outcomes.merge(outcome, 1, Integer::sum);
         }
         if (outcomes.size() != Action.values().length) {
             throw new IllegalStateException("the generated calls do not reach every outcome: " + outcomes);

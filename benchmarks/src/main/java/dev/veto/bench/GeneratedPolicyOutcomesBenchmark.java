@@ -46,8 +46,7 @@ public class GeneratedPolicyOutcomesBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         GeneratedPolicy policy = GeneratedPolicy.generate();
-        engine = BenchEngine.open(policy.yaml(), "generated-" + GeneratedPolicy.RULES + "-rules.yaml",
-                BenchEngine.LOG_OFF);
+        engine = GeneratedPolicyBenchmark.openEngine(policy, BenchEngine.LOG_OFF);
         calls = policy.calls(GeneratedPolicyBenchmark.CALLS).toArray(new ToolCall[0]);
         try {
             timed = callsEndingIn(outcome);
@@ -59,11 +58,11 @@ public class GeneratedPolicyOutcomesBenchmark {
 
     /** Marks the calls the engine decides with {@code outcome}; refuses an outcome no call reaches. */
     private boolean[] callsEndingIn(String outcome) {
+        Action[] outcomes = GeneratedPolicyBenchmark.outcomesOf(engine, calls);
         boolean[] marks = new boolean[calls.length];
         boolean any = false;
         for (int i = 0; i < calls.length; i++) {
-            Action action = engine.decide(calls[i]).action();
-            marks[i] = action.policyName().equals(outcome);
+            marks[i] = outcomes[i].policyName().equals(outcome);
             any |= marks[i];
         }
         if (!any) {

@@ -43,17 +43,13 @@ final class RankFirst {
         int bestRank = -1;
         int bestAt = -1;
         RuleFailed firstFailure = null;
-        int failedRule = -1;
         for (long left = denying; left != 0; left &= left - 1) {
             int r = Long.numberOfTrailingZeros(left);
             int at;
             try {
                 at = opinionOf(program, order, r, call);
             } catch (RuleFailed failed) {
-                if (firstFailure == null) {
-                    firstFailure = failed;
-                    failedRule = r;
-                }
+                firstFailure = firstFailure == null ? failed : firstFailure;
                 continue;
             }
             int rank = at < 0 ? -1 : plan[at] & ToolProgram.RANK;
@@ -66,7 +62,7 @@ final class RankFirst {
             }
         }
         if (firstFailure != null) {
-            failNoneBefore(program, order, failedRule, call);
+            failNoneBefore(program, order, firstFailure.rule, call);
             return firstFailure.verdict;
         }
         return otherRules(program, order, call, bestRank, bestAt);
@@ -131,20 +127,25 @@ final class RankFirst {
                 }
             } catch (EvaluationException e) {
                 CompiledRule rule = program.rules()[r];
-                throw new RuleFailed(Evaluator.unevaluable(rule, rule.conditions()[c - 1], e));
+                throw new RuleFailed(r, Evaluator.unevaluable(rule, rule.conditions()[c - 1], e));
             }
         }
         return (head & ToolProgram.ALWAYS) != 0 ? at : -1;
     }
 
-    /** A rule's condition could not be evaluated: its opinion is this deny. Rare, so it carries no stack trace. */
+    /**
+     * Rule {@code rule}'s condition could not be evaluated: its opinion is this deny. Rare, so it carries no
+     * stack trace.
+     */
     private static final class RuleFailed extends Exception {
         private static final long serialVersionUID = 1L;
 
+        final int rule;
         final transient Verdict verdict;
 
-        RuleFailed(Verdict verdict) {
+        RuleFailed(int rule, Verdict verdict) {
             super(null, null, false, false);
+            this.rule = rule;
             this.verdict = verdict;
         }
     }

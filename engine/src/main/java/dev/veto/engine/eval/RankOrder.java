@@ -6,9 +6,9 @@ package dev.veto.engine.eval;
  * {@code heads[r]} and can give at most the rank {@code maxRanks[r]} ({@link Verdict#rank}).
  *
  * <p>A rule can be left out of a call only if evaluating it could not have failed, since a failure is a
- * deny that decides when no rule denies by its own action. For a rule whose every check is judged inline ({@code skippable}), the types of the
- * call's values promise that: its checks cannot fail when each slot in {@code strings[r]} holds a String
- * and each slot in {@code wholes[r]} an int, long, short or byte (see
+ * deny that decides when no rule denies by its own action. For a rule whose every check is judged inline
+ * ({@code skippable}), the types of the call's values promise that: its checks cannot fail when each slot
+ * in {@code strings[r]} holds a String and each slot in {@code wholes[r]} an int, long, short or byte (see
  * {@link dev.veto.engine.match.CheckProgram.Builder#typesThatCannotFail}); a regex counts only in the plain
  * grammar, which cannot overflow the stack. Any other regex, a check its matcher judges, or a rule with
  * limits (whose limits apply whenever it would allow) is never left out.
