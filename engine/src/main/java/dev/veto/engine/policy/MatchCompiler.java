@@ -114,7 +114,7 @@ final class MatchCompiler {
             Literal literal = Literal.of(operand);
             return new PathCheck(path, "equals", literal.toString(), literal);
         } catch (IllegalArgumentException e) {
-            reader.problem(value, "matcher for " + path + ": " + e.getMessage());
+            reader.problem(NodeReader.BadNode.where(e, value), "matcher for " + path + ": " + e.getMessage());
             return null;
         }
     }
@@ -149,7 +149,7 @@ final class MatchCompiler {
                 }
                 checks.add(new PathCheck(path, name, String.valueOf(operand), matcher));
             } catch (RuntimeException e) {
-                reader.problem(operandNode, "operator '" + name + "' for " + path + ": " + e.getMessage());
+                reader.problem(NodeReader.BadNode.where(e, operandNode), "operator '" + name + "' for " + path + ": " + e.getMessage());
                 ok = false;
             }
         }

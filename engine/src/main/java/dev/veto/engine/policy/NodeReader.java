@@ -159,6 +159,10 @@ final class NodeReader {
                 if (!(tuple.key() instanceof YamlNode.Scalar key)) {
                     throw new IllegalArgumentException("a key must be a plain name, found " + kind(tuple.key()));
                 }
+                if (map.containsKey(key.value())) {
+                    // the later value would silently replace the earlier: sql {deny: [DROP], deny: [GRANT]} lets DROP through
+                    throw new BadNode(key, "key '" + key.value() + "' appears twice, expected each key once");
+                }
                 map.put(key.value(), plain(tuple.value(), depth + 1));
             }
             return map;
@@ -225,6 +229,21 @@ final class NodeReader {
             throw new IllegalArgumentException("sexagesimal number " + written + " is not supported, write it in decimal");
         }
         return new BigDecimal(text);
+    }
+
+    /** A value {@link #plain} refuses, with the node where the problem is (deeper than the operand itself). */
+    static final class BadNode extends IllegalArgumentException {
+        private final transient YamlNode at;
+
+        BadNode(YamlNode at, String message) {
+            super(message);
+            this.at = at;
+        }
+
+        /** Where the problem is: {@code at} when the exception is a {@code BadNode}, else {@code fallback}. */
+        static YamlNode where(RuntimeException e, YamlNode fallback) {
+            return e instanceof BadNode bad ? bad.at : fallback;
+        }
     }
 
     /** How messages name what was found: "a list", "a map", "the number 5", "nothing"... */

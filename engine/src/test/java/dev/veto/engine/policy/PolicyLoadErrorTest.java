@@ -89,6 +89,9 @@ class PolicyLoadErrorTest {
                 new Bad("an unknown key in an instrument entry", "instrument:\n  - class: A\n    method: m\n    params: [a]\n", "4:5",
                         "unknown key 'params' in an instrument entry (instrument[0])"),
                 new Bad("a redact entry that is not a path", "redact:\n  - card_number\n", "2:5", "bad redact path \"card_number\""),
+                new Bad("a repeated key in an operator's operand (the second would silently replace the first)",
+                        condition("          arguments.query:\n            sql:\n              deny: [DROP]\n              deny: [GRANT]\n", "allow"),
+                        "9:15", "operator 'sql' for arguments.query: key 'deny' appears twice, expected each key once"),
                 new Bad("a list matcher holding a map", condition("          context.role: [a, {b: c}]\n", "allow"), "6:25",
                         "expected a string, number, boolean or null, found a map"));
     }
