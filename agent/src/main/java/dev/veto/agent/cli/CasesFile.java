@@ -61,6 +61,7 @@ final class CasesFile {
         if (!(root instanceof MappingNode top)) {
             throw problem(root, "expected a mapping with a 'cases:' list");
         }
+        checkKeys(root, new java.util.IdentityHashMap<>());
         Node cases = null;
         for (NodeTuple entry : top.getValue()) {
             String key = YamlValues.text(entry.getKeyNode());
@@ -133,6 +134,39 @@ final class CasesFile {
             throw problem(node, "'times:' must be a whole number from 1 to 1000000, got " + value);
         }
         return count.intValueExact();
+    }
+
+    /**
+     * Refuses a key written twice in one mapping (SnakeYAML's composer keeps both, and the later one would
+     * silently replace the earlier: a second {@code cases:} would drop every case above it) and a value that
+     * contains itself through an alias (which has no plain value).
+     *
+     * @param open the collections on the way from the root to {@code node}
+     */
+    private void checkKeys(Node node, java.util.IdentityHashMap<Node, Boolean> open) throws UsageException {
+        if (open.containsKey(node)) {
+            throw problem(node, "a value contains itself through an alias; expected plain values");
+        }
+        List<Node> children = new ArrayList<>();
+        if (node instanceof MappingNode mapping) {
+            Set<String> keys = new java.util.HashSet<>();
+            for (NodeTuple entry : mapping.getValue()) {
+                if (entry.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode key && !keys.add(key.getValue())) {
+                    throw problem(key, "key '" + key.getValue() + "' appears twice; expected each key once");
+                }
+                children.add(entry.getKeyNode());
+                children.add(entry.getValueNode());
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            children.addAll(sequence.getValue());
+        } else {
+            return;
+        }
+        open.put(node, Boolean.TRUE);
+        for (Node child : children) {
+            checkKeys(child, open);
+        }
+        open.remove(node);
     }
 
     private UsageException problem(Node node, String message) {

@@ -82,4 +82,41 @@ class CasesFileTest {
         assertEquals(file + ":1:1: unknown key 'tests'; expected 'cases:'",
                 assertThrows(UsageException.class, () -> CasesFile.read(file)).getMessage());
     }
+
+    @Test
+    void aRepeatedKeyIsRefusedAtItsPlaceRatherThanDroppingWhatCameFirst() throws Exception {
+        String file = write("""
+                cases:
+                  - name: a big refund is denied
+                    tool: issue_refund
+                    arguments: {amount: 5000}
+                    expect: allow
+                cases:
+                  - tool: issue_refund
+                    arguments: {amount: 5, amount: 50000}
+                    expect: allow
+                """);
+        assertEquals(file + ":6:1: key 'cases' appears twice; expected each key once",
+                assertThrows(UsageException.class, () -> CasesFile.read(file)).getMessage());
+        String inArguments = write("""
+                cases:
+                  - tool: issue_refund
+                    arguments: {amount: 5, amount: 50000}
+                    expect: allow
+                """);
+        assertEquals(inArguments + ":3:28: key 'amount' appears twice; expected each key once",
+                assertThrows(UsageException.class, () -> CasesFile.read(inArguments)).getMessage());
+    }
+
+    @Test
+    void aValueThatContainsItselfIsRefusedNotAStackOverflow() throws Exception {
+        String file = write("""
+                cases:
+                  - tool: issue_refund
+                    arguments: &a {amount: 5, self: *a}
+                    expect: allow
+                """);
+        assertEquals(file + ":3:16: a value contains itself through an alias; expected plain values",
+                assertThrows(UsageException.class, () -> CasesFile.read(file)).getMessage());
+    }
 }
