@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * Polls a policy file's modification time and size on a daemon thread and calls back when they change.
@@ -16,14 +17,21 @@ final class PolicyFileWatcher implements AutoCloseable {
 
     private final Path file;
     private final Runnable onChange;
+    private final BooleanSupplier staleInForce;
     private final long intervalMillis;
     private final Thread thread;
     private volatile boolean closed;
     private Object lastSeen;
 
-    PolicyFileWatcher(Path file, Duration interval, Runnable onChange) {
+    /**
+     * @param staleInForce asked once, at the first look: whether the policy in force is not the file's
+     *                     content. The policy was read before this watcher existed (the agent reads it ahead
+     *                     of the engine's start), so a change saved in between has no newer stamp to show.
+     */
+    PolicyFileWatcher(Path file, Duration interval, Runnable onChange, BooleanSupplier staleInForce) {
         this.file = file;
         this.onChange = onChange;
+        this.staleInForce = staleInForce;
         this.lastSeen = stamp();
         this.intervalMillis = Math.max(10, interval.toMillis());
         // A plain thread rather than a scheduled executor: this starts while the agent's first governed call
@@ -34,15 +42,27 @@ final class PolicyFileWatcher implements AutoCloseable {
     }
 
     private void watch() {
+        boolean first = true;
         while (!closed) {
             try {
                 Thread.sleep(intervalMillis);
             } catch (InterruptedException e) {
                 continue; // close() interrupts; the loop's condition decides
             }
-            if (!closed) {
-                check();
+            if (closed) {
+                break;
             }
+            if (!check() && first) {
+                // unchanged since the watcher started; but was the file read before a change saved until then?
+                try {
+                    if (staleInForce.getAsBoolean()) {
+                        onChange.run();
+                    }
+                } catch (RuntimeException e) {
+                    // as in check()
+                }
+            }
+            first = false;
         }
     }
 
@@ -57,7 +77,8 @@ final class PolicyFileWatcher implements AutoCloseable {
         }
     }
 
-    private void check() {
+    /** @return whether the file changed (and the callback ran) */
+    private boolean check() {
         Object now = stamp();
         if (!Objects.equals(now, lastSeen)) {
             lastSeen = now;
@@ -66,7 +87,9 @@ final class PolicyFileWatcher implements AutoCloseable {
             } catch (RuntimeException e) {
                 // the callback logs its own failures; the watcher keeps watching
             }
+            return true;
         }
+        return false;
     }
 
     @Override

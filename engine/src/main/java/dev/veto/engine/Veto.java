@@ -18,6 +18,9 @@ import dev.veto.engine.policy.Mode;
 import dev.veto.engine.policy.Policy;
 import dev.veto.engine.policy.PolicyException;
 import dev.veto.engine.policy.PolicyLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,7 +96,8 @@ public final class Veto implements AutoCloseable {
         }
         Veto veto = new Veto(builder, initial);
         if (builder.hotReload() && builder.policyFile() != null) {
-            veto.watcher = new PolicyFileWatcher(builder.policyFile(), builder.hotReloadInterval(), veto::reloadQuietly);
+            veto.watcher = new PolicyFileWatcher(builder.policyFile(), builder.hotReloadInterval(), veto::reloadQuietly,
+                    veto::staleInForce);
         }
         return veto;
     }
@@ -358,6 +362,24 @@ public final class Veto implements AutoCloseable {
         }
         Log.LOG.info("Veto policy '{}' reloaded from {} (sha256 {})", policy.name(), policyFile, policy.contentHash());
         return policy;
+    }
+
+    /**
+     * Whether the file's content is no longer the policy in force (it changed after it was read, before the
+     * watcher's first look). A policy that failed to load is not compared: every call is denied meanwhile.
+     */
+    private boolean staleInForce() {
+        State now = state;
+        if (now.loadFailure() != null) {
+            return false;
+        }
+        String text;
+        try {
+            text = Files.readString(policyFile, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return false; // unreadable now: the watcher's stamps see it when it becomes readable
+        }
+        return !PolicyLoader.contentHash(text).equals(now.compiled().policy().contentHash());
     }
 
     private void reloadQuietly() {

@@ -14,7 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.veto.engine.approval.ApprovalRequest;
 import dev.veto.engine.approval.ResolveResult;
 import dev.veto.engine.log.DecisionRecord;
+import dev.veto.engine.policy.Policy;
 import dev.veto.engine.policy.PolicyException;
+import dev.veto.engine.policy.PolicyLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -357,6 +359,25 @@ class SeedPolicyStatefulTest {
             }
             assertEquals("v2", veto.policy().name());
             assertEquals("maintenance", veto.protect("ping", Map.of(), Map.of()).reason());
+        }
+    }
+
+    @Test
+    void aChangeMadeBeforeTheWatcherFirstLooksIsPutInForceToo(@TempDir Path dir) throws Exception {
+        // The agent reads its policy ahead of building the engine (PolicyLoader.withLoaded); the watcher starts
+        // later. A change saved in between has an older stamp than the watcher's first, and must not be missed.
+        Path file = dir.resolve("policy.yaml");
+        Files.writeString(file, "name: v1\nrules:\n  - tool: ping\n    action: allow\n");
+        Policy readAhead = PolicyLoader.standard().load(file);
+        Files.writeString(file, "name: v2\nrules:\n  - tool: ping\n    action: deny\n    reason: maintenance\n");
+        try (Veto veto = Veto.builder().policyFile(file).loader(PolicyLoader.standard().withLoaded(file, readAhead))
+                .hotReload(true).hotReloadInterval(Duration.ofMillis(20)).build()) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!veto.policy().name().equals("v2") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals("v2", veto.policy().name());
+            assertEquals(Action.DENY, veto.protect("ping", Map.of(), Map.of()).action());
         }
     }
 
