@@ -20,7 +20,7 @@ public final class ToolPattern {
         if (text.indexOf('*') < 0 && text.indexOf('?') < 0) {
             return new ToolPattern(text, null);
         }
-        return new ToolPattern(text, Pattern.compile(globToRegex(text)));
+        return new ToolPattern(text, Pattern.compile(globToRegex(text), Pattern.DOTALL)); // a line break is a character too
     }
 
     /** Also used by the agent for {@code instrument: class:} globs. */
