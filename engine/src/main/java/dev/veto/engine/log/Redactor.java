@@ -88,7 +88,7 @@ public final class Redactor {
         Node root = new Node();
         for (String path : paths) {
             Objects.requireNonNull(path, "redact path is null");
-            String[] segments = path.split("\\.", -1);
+            String[] segments = dotted(path).split("\\.", -1);
             if (segments.length < 2) {
                 throw new IllegalArgumentException("redact path \"" + path
                         + "\": expected ROOT.NAME..., such as arguments.card_number or context.session_token");
@@ -235,6 +235,45 @@ public final class Redactor {
             return MASK;
         }
         return apply(node, value);
+    }
+
+    /**
+     * The path with list indexes in brackets written as segments ({@code items[0].card} is
+     * {@code items.0.card}), as match paths read them: a redact path that masked nothing would be worse than
+     * one refused.
+     *
+     * @throws IllegalArgumentException for a bracket that is not {@code [N]} followed by {@code .}, {@code [} or the end
+     */
+    private static String dotted(String path) {
+        if (path.indexOf('[') < 0 && path.indexOf(']') < 0) {
+            return path;
+        }
+        StringBuilder out = new StringBuilder(path.length());
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '[') {
+                int close = path.indexOf(']', i);
+                String index = close < 0 ? "" : path.substring(i + 1, close);
+                boolean digits = !index.isEmpty() && index.chars().allMatch(d -> d >= '0' && d <= '9');
+                boolean ends = close >= 0 && (close + 1 == path.length() || path.charAt(close + 1) == '.'
+                        || path.charAt(close + 1) == '[');
+                if (!digits || !ends) {
+                    throw badBracket(path);
+                }
+                out.append('.').append(index);
+                i = close;
+            } else if (c == ']') {
+                throw badBracket(path);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static IllegalArgumentException badBracket(String path) {
+        return new IllegalArgumentException("redact path \"" + path
+                + "\": a [ must hold a list index and close, [N] followed by . or [ or the end, such as arguments.items[0].card_number");
     }
 
     private static boolean isIndex(String segment) {

@@ -125,4 +125,18 @@ class RedactorTest {
                 () -> Redactor.of(List.of("arguments..card")));
         assertTrue(empty.getMessage().contains("empty segment"), empty.getMessage());
     }
+
+    /** Match paths take {@code items[0]} as well as {@code items.0}; a redact path written so must mask too. */
+    @Test
+    void aListIndexInBracketsMasksAsTheDottedOneDoes() {
+        Map<String, Object> arguments = Map.of("items", List.of(Map.of("card", "4111"), Map.of("card", "5500")));
+        assertEquals(Map.of("items", List.of(Map.of("card", "***"), Map.of("card", "5500"))),
+                Redactor.of(List.of("arguments.items[0].card")).redactArguments(arguments));
+        assertEquals(Map.of("items", List.of(Map.of("card", "4111"), Map.of("card", "***"))),
+                Redactor.of(List.of("arguments.items[1][0]", "arguments.items[1].card")).redactArguments(arguments));
+        for (String bad : List.of("arguments.items[x].card", "arguments.items[0", "arguments.items[1]card", "arguments.items]")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Redactor.of(List.of(bad)), bad);
+            assertTrue(e.getMessage().contains("[N]"), e.getMessage());
+        }
+    }
 }
