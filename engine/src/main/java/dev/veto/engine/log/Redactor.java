@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Masks the values at a policy's {@code redact:} paths ({@code arguments.card_number},
@@ -164,6 +165,12 @@ public final class Redactor {
     private Object apply(Node node, Object value) {
         if (value == null || node.children.isEmpty()) {
             return value;
+        }
+        if (value instanceof Optional<?> optional) {
+            // looked through, as match paths do and as the log writes it
+            Object inside = optional.orElse(null);
+            Object masked = apply(node, inside);
+            return masked == inside ? value : Optional.ofNullable(masked);
         }
         if (value instanceof Map<?, ?> map) {
             return applyToMap(node, map);

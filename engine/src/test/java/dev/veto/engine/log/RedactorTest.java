@@ -139,4 +139,16 @@ class RedactorTest {
             assertTrue(e.getMessage().contains("[N]"), e.getMessage());
         }
     }
+
+    /** Match paths look through Optionals, and the log writes an Optional as its value: so must redaction. */
+    @Test
+    void reachesThroughOptionals() {
+        Map<String, Object> arguments = Map.of("customer", java.util.Optional.of(new Customer("Ada", "123-45-6789")),
+                "card", java.util.Optional.of(Map.of("number", "4111")), "none", java.util.Optional.empty());
+        Map<String, Object> redacted = Redactor.of(List.of("arguments.customer.ssn", "arguments.card.number", "arguments.none.x"))
+                .redactArguments(arguments);
+        assertEquals(java.util.Optional.of(Map.of("name", "Ada", "ssn", "***")), redacted.get("customer"));
+        assertEquals(java.util.Optional.of(Map.of("number", "***")), redacted.get("card"));
+        assertEquals(java.util.Optional.empty(), redacted.get("none"));
+    }
 }
