@@ -21,6 +21,9 @@ import java.util.Map;
  */
 final class MatchCompiler {
 
+    /** The operators whose operands, like a bare value or a list, are compared with the value for equality. */
+    private static final List<String> EQUALITY_OPERATORS = List.of("in", "not_in", "contains");
+
     private final NodeReader reader;
     private final Operators operators;
     /** One instance per path text, so that a call resolves each path once (see CallValues). */
@@ -102,6 +105,7 @@ final class MatchCompiler {
             if (value instanceof YamlNode.Mapping) {
                 return operatorMap(path, value);
             }
+            refuseWordsReadAsBooleans(value);
             if (value instanceof YamlNode.Sequence) {
                 Object operand = reader.plain(value);
                 return new PathCheck(path, "one_of", String.valueOf(operand), OneOf.compile(operand));
@@ -116,6 +120,29 @@ final class MatchCompiler {
         } catch (IllegalArgumentException e) {
             reader.problem(NodeReader.BadNode.where(e, value), "matcher for " + path + ": " + e.getMessage());
             return null;
+        }
+    }
+
+    /**
+     * YAML 1.1 reads plain yes, no, on and off (any case) as booleans. Where a value is compared for equality,
+     * that is almost always a word meant as text ({@code [reboot, off]}, {@code in: [KP, NO]}), and a string
+     * value never equals a boolean item: a deny on those words would never deny. Refused, with the fix.
+     *
+     * @throws NodeReader.BadNode at the first such word in the scalar or list
+     */
+    private static void refuseWordsReadAsBooleans(YamlNode node) {
+        List<YamlNode> items = node instanceof YamlNode.Sequence sequence ? sequence.items() : List.of(node);
+        for (YamlNode item : items) {
+            if (item instanceof YamlNode.Scalar scalar && scalar.tagged(YamlNode.BOOL)
+                    && !scalar.value().equalsIgnoreCase("true") && !scalar.value().equalsIgnoreCase("false")) {
+                String word = scalar.value();
+                String bool = switch (word.toLowerCase(java.util.Locale.ROOT)) {
+                    case "yes", "on" -> "true";
+                    default -> "false";
+                };
+                throw new NodeReader.BadNode(scalar, "plain " + word + " is the boolean " + bool + " in YAML 1.1, expected '"
+                        + word + "' in quotes for the text, or " + bool + " for the boolean");
+            }
         }
     }
 
@@ -142,6 +169,9 @@ final class MatchCompiler {
             }
             YamlNode operandNode = op.getValue().value();
             try {
+                if (EQUALITY_OPERATORS.contains(name)) {
+                    refuseWordsReadAsBooleans(operandNode);
+                }
                 Object operand = reader.plain(operandNode);
                 ValueMatcher matcher = compiler.compile(operand);
                 if (matcher == null) {

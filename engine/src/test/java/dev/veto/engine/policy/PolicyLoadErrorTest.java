@@ -92,6 +92,15 @@ class PolicyLoadErrorTest {
                 new Bad("a repeated key in an operator's operand (the second would silently replace the first)",
                         condition("          arguments.query:\n            sql:\n              deny: [DROP]\n              deny: [GRANT]\n", "allow"),
                         "9:15", "operator 'sql' for arguments.query: key 'deny' appears twice, expected each key once"),
+                new Bad("a plain off in a list matcher, which YAML reads as the boolean false",
+                        condition("          arguments.state: [reboot, off]\n", "deny"), "6:37",
+                        "matcher for arguments.state: plain off is the boolean false in YAML 1.1, expected 'off' in quotes for the text, or false"),
+                new Bad("a plain NO in an in: list (the Norway problem)",
+                        condition("          arguments.country: {in: [KP, NO]}\n", "deny"), "6:40",
+                        "operator 'in' for arguments.country: plain NO is the boolean false in YAML 1.1, expected 'NO' in quotes"),
+                new Bad("a plain yes as a bare value",
+                        condition("          arguments.confirm: yes\n", "allow"), "6:30",
+                        "plain yes is the boolean true in YAML 1.1, expected 'yes' in quotes for the text, or true"),
                 new Bad("a list matcher holding a map", condition("          context.role: [a, {b: c}]\n", "allow"), "6:25",
                         "expected a string, number, boolean or null, found a map"));
     }
