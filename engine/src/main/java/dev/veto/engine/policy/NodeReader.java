@@ -180,7 +180,14 @@ final class NodeReader {
             return lower.equals("true") || lower.equals("yes") || lower.equals("on") || lower.equals("y");
         }
         if (scalar.tagged(YamlNode.INT)) {
-            return integer(text);
+            Object value = integer(text);
+            String digits = text.replace("_", "").replaceFirst("^[-+]", "");
+            if (digits.length() > 1 && digits.charAt(0) == '0' && Character.isDigit(digits.charAt(1))) {
+                // an account number or a zip code meant as written, which would never equal "01234" or 1234
+                throw new BadNode(scalar, "plain " + text + " is the octal number " + value + " in YAML 1.1, expected '"
+                        + text + "' in quotes for the text, or the decimal " + value);
+            }
+            return value;
         }
         if (scalar.tagged(YamlNode.FLOAT)) {
             return decimal(text);

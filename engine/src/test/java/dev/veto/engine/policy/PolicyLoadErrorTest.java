@@ -101,6 +101,12 @@ class PolicyLoadErrorTest {
                 new Bad("a plain yes as a bare value",
                         condition("          arguments.confirm: yes\n", "allow"), "6:30",
                         "plain yes is the boolean true in YAML 1.1, expected 'yes' in quotes for the text, or true"),
+                new Bad("a plain number with a leading zero, which YAML 1.1 reads as octal",
+                        condition("          arguments.account: {in: [1234, 01234]}\n", "deny"), "6:42",
+                        "operator 'in' for arguments.account: plain 01234 is the octal number 668 in YAML 1.1, expected '01234' in quotes for the text, or the decimal 668"),
+                new Bad("a negative octal bare value",
+                        condition("          arguments.n: -0_10\n", "deny"), "6:24",
+                        "plain -0_10 is the octal number -8 in YAML 1.1"),
                 new Bad("a list matcher holding a map", condition("          context.role: [a, {b: c}]\n", "allow"), "6:25",
                         "expected a string, number, boolean or null, found a map"));
     }
