@@ -2,9 +2,12 @@ package dev.veto.engine.policy;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.events.AliasEvent;
@@ -28,6 +31,12 @@ final class YamlComposer {
     static final int MAX_COLLECTION_ALIASES = 50;
     /** SnakeYAML's default nesting limit. */
     static final int MAX_NESTING = 50;
+    /**
+     * How many values aliases may stand for in all (an alias counts every value under the node it names).
+     * SnakeYAML's alias count alone does not bound this: 25 aliases naming the one before twice are 2^25
+     * values for whoever reads the tree, as the policy reader does.
+     */
+    static final long MAX_ALIASED_VALUES = 100_000;
 
     /** SnakeYAML's standard tags, the only ones of YAML's namespace it accepts. */
     private static final List<String> YAML_TYPES = List.of("yaml", "merge", "set", "pairs", "omap", "binary", "int",
@@ -35,6 +44,11 @@ final class YamlComposer {
 
     private final ParserImpl parser;
     private final Map<String, YamlNode> anchors = new HashMap<>();
+    /** The values under each collection (itself included), counting what its aliases stand for. */
+    private final Map<YamlNode, Long> sizes = new IdentityHashMap<>();
+    /** The collections being read: an alias to one of them would be inside what it names. */
+    private final Set<YamlNode> open = Collections.newSetFromMap(new IdentityHashMap<>());
+    private long aliasedValues;
     private int collectionAliases;
     private int depth;
 
@@ -117,6 +131,16 @@ final class YamlComposer {
             throw new Unreadable("Number of aliases for non-scalar nodes exceeds the specified max="
                     + MAX_COLLECTION_ALIASES, event.getStartMark());
         }
+        if (open.contains(target)) {
+            throw new Unreadable("alias *" + event.getAnchor()
+                    + " is inside the collection it names, expected values that do not contain themselves", event.getStartMark());
+        }
+        aliasedValues += size(target);
+        if (aliasedValues > MAX_ALIASED_VALUES) {
+            throw new Unreadable("aliases stand for more than " + MAX_ALIASED_VALUES
+                    + " values in all, expected a policy that names its values without repeating them so often",
+                    event.getStartMark());
+        }
         return target;
     }
 
@@ -137,10 +161,16 @@ final class YamlComposer {
         List<YamlNode> items = new ArrayList<>();
         Mark at = start.getStartMark();
         YamlNode sequence = anchored(start, new YamlNode.Sequence(items, at.getLine() + 1, at.getColumn() + 1));
+        open.add(sequence);
+        long size = 1;
         while (!parser.checkEvent(Event.ID.SequenceEnd)) {
-            items.add(node());
+            YamlNode item = node();
+            items.add(item);
+            size += size(item);
         }
         parser.getEvent();
+        open.remove(sequence);
+        sizes.put(sequence, size);
         return sequence;
     }
 
@@ -149,12 +179,23 @@ final class YamlComposer {
         List<YamlNode.Entry> entries = new ArrayList<>();
         Mark at = start.getStartMark();
         YamlNode mapping = anchored(start, new YamlNode.Mapping(entries, at.getLine() + 1, at.getColumn() + 1));
+        open.add(mapping);
+        long size = 1;
         while (!parser.checkEvent(Event.ID.MappingEnd)) {
             YamlNode key = node();
-            entries.add(new YamlNode.Entry(key, node()));
+            YamlNode value = node();
+            entries.add(new YamlNode.Entry(key, value));
+            size += size(key) + size(value);
         }
         parser.getEvent();
+        open.remove(mapping);
+        sizes.put(mapping, size);
         return mapping;
+    }
+
+    /** The values under a node read to its end, itself included (at most about {@link #MAX_ALIASED_VALUES} more than were written). */
+    private long size(YamlNode node) {
+        return node instanceof YamlNode.Scalar ? 1 : sizes.get(node);
     }
 
     /** Registered before a collection's children are read, as SnakeYAML does (so an alias inside may name it). */

@@ -118,6 +118,50 @@ class YamlComposerTest {
                 instanceof YamlNode.Sequence, "fifty levels are read");
     }
 
+    /**
+     * A value that contains itself has no end: the loader's walks over it overflowed the stack (a match that
+     * is its own {@code any}) instead of reporting a problem. No policy needs one.
+     */
+    @Test
+    void anAliasInsideTheCollectionItNamesIsRefused() {
+        YamlComposer.Unreadable e = assertThrows(YamlComposer.Unreadable.class,
+                () -> YamlComposer.compose("a: &m {any: [x, *m]}\n"));
+        assertEquals("alias *m is inside the collection it names, expected values that do not contain themselves",
+                e.getMessage());
+        assertEquals("1:17", e.line() + ":" + e.column());
+        PolicyException loaded = assertThrows(PolicyException.class, () -> PolicyLoader.standard().parse(
+                "rules:\n  - tool: t\n    conditions:\n      - match: &m {any: [*m]}\n        action: deny\n", "p.yaml"));
+        assertEquals("p.yaml:4:26", loaded.problems().get(0).toString().substring(0, 11));
+    }
+
+    /**
+     * Fifty aliases of collections, each naming the one before twice, stand for 2^25 values: a 600-byte policy
+     * ran the loader out of memory. What aliases add to the document is bounded.
+     */
+    @Test
+    void aliasesThatExpandBeyondTheLimitAreRefused() {
+        StringBuilder laughs = new StringBuilder("rules:\n  - tool: t\n    conditions:\n      - match:\n"
+                + "          arguments.x: {in: [&a0 [lol, lol]");
+        for (int i = 1; i < 26; i++) {
+            laughs.append(", &a").append(i).append(" [*a").append(i - 1).append(", *a").append(i - 1).append(']');
+        }
+        laughs.append("]}\n        action: deny\n");
+        YamlComposer.Unreadable e = assertThrows(YamlComposer.Unreadable.class, () -> YamlComposer.compose(laughs.toString()));
+        assertEquals("aliases stand for more than " + YamlComposer.MAX_ALIASED_VALUES
+                + " values in all, expected a policy that names its values without repeating them so often", e.getMessage());
+        assertThrows(PolicyException.class, () -> PolicyLoader.standard().parse(laughs.toString(), "p.yaml"));
+        // a list of 1,000 hosts named by 50 rules is fine
+        StringBuilder reuse = new StringBuilder("hosts: &h [");
+        for (int i = 0; i < 1000; i++) {
+            reuse.append(i == 0 ? "" : ", ").append("h").append(i);
+        }
+        reuse.append("]\nuses: [");
+        for (int i = 0; i < 50; i++) {
+            reuse.append(i == 0 ? "" : ", ").append("*h");
+        }
+        YamlComposer.compose(reuse.append("]\n").toString());
+    }
+
     /** The tree as SnakeYAML's Composer builds it with the options the policy loader used. */
     private static String snakeYaml(String text) {
         LoaderOptions options = new LoaderOptions();
