@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  */
 public final class ApprovalRegistry {
 
+    /** Waits at least this long are as long as a long of nanoseconds allows. */
+    private static final Duration LONGEST_WAIT = Duration.ofNanos(Long.MAX_VALUE);
+
     /** How many ended decisions are remembered so that a late answer is told "already resolved", not "unknown". */
     private static final int REMEMBERED_OUTCOMES = 10_000;
 
@@ -152,7 +155,9 @@ public final class ApprovalRegistry {
                             Approval.Outcome.UNKNOWN_DECISION, 0);
         }
         try {
-            return h.answer.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            // a policy's timeout may be up to 999999999d, beyond a long of nanoseconds (about 292 years)
+            long nanos = timeout.compareTo(LONGEST_WAIT) >= 0 ? Long.MAX_VALUE : Math.max(0, timeout.toNanos());
+            return h.answer.get(nanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             complete(h, escalation(h, Approval.Outcome.TIMED_OUT,
                     "no answer within " + timeout.toMillis() + " ms"));
