@@ -48,8 +48,9 @@ final class ScanCommand implements Command {
                 agent would govern: methods annotated with @dev.veto.Tool, LangChain4j's or Spring AI's @Tool, and
                 methods matched by the policy's instrument: entries. For each: the tool name, the method, what made
                 it a tool, and the rules whose tool: matches it, or "only default_action" when no rule does.
-                --fail-uncovered exits 1 when a tool has no rule of its own, so a build can refuse to ship it.
-                Exit codes: 0 listed; 1 --fail-uncovered and a tool has no rule; 2 bad flags, paths or policy.
+                --fail-uncovered exits 1 when a tool has no rule of its own, or a class could not be read (the agent
+                could not weave it either), so a build can refuse to ship it.
+                Exit codes: 0 listed; 1 --fail-uncovered and a tool has no rule or a class was unreadable; 2 bad flags, paths or policy.
                 Example: java -jar veto-agent.jar scan policies/support-agent.yaml demo-app/target/classes
                 """;
     }
@@ -63,16 +64,23 @@ final class ScanCommand implements Command {
         }
         List<ScannedTool> tools;
         Policy policy;
+        List<String> skipped = new ArrayList<>();
         try (Veto veto = PolicyFile.load(words.get(0)); ClassFiles classes = ClassFiles.open(words.subList(1, words.size()))) {
             policy = veto.policy();
-            tools = scan(classes, new ToolMethods(InstrumentRule.of(veto.instrument())), policy, console.err());
+            tools = scan(classes, new ToolMethods(InstrumentRule.of(veto.instrument())), policy, console.err(), skipped);
         }
         print(tools, policy, console.out());
-        boolean uncovered = tools.stream().anyMatch(tool -> !tool.hasOwnRule());
+        if (!skipped.isEmpty()) {
+            // the agent cannot weave them either: their tools, if they have any, would run ungoverned
+            console.out().println(skipped.size() + (skipped.size() == 1 ? " class" : " classes")
+                    + " could not be read (see above): the agent leaves such a class unwoven, so tools in it would not be governed");
+        }
+        boolean uncovered = tools.stream().anyMatch(tool -> !tool.hasOwnRule()) || !skipped.isEmpty();
         return arguments.has("fail-uncovered") && uncovered ? ExitCode.FAILED : ExitCode.OK;
     }
 
-    private static List<ScannedTool> scan(ClassFiles classes, ToolMethods toolMethods, Policy policy, PrintStream err) {
+    private static List<ScannedTool> scan(ClassFiles classes, ToolMethods toolMethods, Policy policy, PrintStream err,
+            List<String> skipped) {
         TypeHierarchy hierarchy = new TypeHierarchy(classes);
         List<ScannedTool> found = new ArrayList<>();
         for (String name : classes.classNames()) {
@@ -86,7 +94,8 @@ final class ScanCommand implements Command {
                     }
                 }
             } catch (IOException | RuntimeException unreadable) {
-                err.println("veto scan: skipped " + name + ": " + unreadable.getMessage());
+                err.println("veto scan: skipped " + name + ": " + unreadable);
+                skipped.add(name);
             }
         }
         return found;
