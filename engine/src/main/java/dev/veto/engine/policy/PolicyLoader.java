@@ -7,6 +7,10 @@ import dev.veto.engine.match.Expression;
 import dev.veto.engine.match.Operators;
 import dev.veto.engine.match.ValuePath;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,11 +93,41 @@ public final class PolicyLoader {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new PolicyException(notUtf8(file));
         } catch (IOException | RuntimeException e) {
             throw new PolicyException(new PolicyProblem(file.toString(), 0, 0,
                     "cannot read the policy file: " + e + ", expected a readable UTF-8 YAML file"));
         }
         return parse(text, file.toString());
+    }
+
+    /** Where the first byte that is not UTF-8 is, and which byte it is. */
+    private static PolicyProblem notUtf8(Path file) {
+        String what = "the file is not UTF-8, expected a UTF-8 YAML file (save it as UTF-8)";
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            CharBuffer out = CharBuffer.allocate(bytes.length);
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+            if (decoder.decode(in, out, true).isError()) {
+                int at = in.position();
+                int line = 1;
+                int lineStart = 0;
+                for (int i = 0; i < at; i++) {
+                    if (bytes[i] == '\n') {
+                        line++;
+                        lineStart = i + 1;
+                    }
+                }
+                int column = 1 + new String(bytes, lineStart, at - lineStart, StandardCharsets.UTF_8).length();
+                return new PolicyProblem(file.toString(), line, column, String.format("the file is not UTF-8: byte 0x%02X"
+                        + " cannot start or continue a character here, expected a UTF-8 YAML file (save it as UTF-8)", bytes[at]));
+            }
+        } catch (IOException | RuntimeException e) {
+            // then without a place
+        }
+        return new PolicyProblem(file.toString(), 0, 0, what);
     }
 
     /**

@@ -118,4 +118,14 @@ class PolicyLoaderTest {
         assertEquals("second", loader.load(file).name());
         assertEquals("second", loader.load(file).name());
     }
+
+    /** The project's standard for a bad file is file:line:col; a byte that is not UTF-8 has a place too. */
+    @Test
+    void aFileThatIsNotUtf8IsRefusedAtTheBadByte(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("latin1.yaml");
+        Files.write(file, "name: x\nrules:\n  - tool: caf\u00e9\n    action: deny\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        PolicyException e = org.junit.jupiter.api.Assertions.assertThrows(PolicyException.class, () -> PolicyLoader.standard().load(file));
+        assertEquals(file + ":3:14: the file is not UTF-8: byte 0xE9 cannot start or continue a character here,"
+                + " expected a UTF-8 YAML file (save it as UTF-8)", e.problems().get(0).toString());
+    }
 }
