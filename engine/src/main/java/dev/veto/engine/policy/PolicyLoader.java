@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -167,6 +168,23 @@ public final class PolicyLoader {
                     "not valid YAML: " + e.getProblem() + (e.getContext() == null ? "" : " (" + e.getContext() + ")")));
             return null;
         } catch (RuntimeException e) {
+            int limit = new LoaderOptions().getCodePointLimit();
+            if (String.valueOf(e.getMessage()).startsWith("The incoming YAML document exceeds the limit")
+                    && text.codePointCount(0, text.length()) > limit) {
+                int end = text.offsetByCodePoints(0, limit);
+                int line = 1;
+                int lineStart = 0;
+                for (int i = 0; i < end; i++) {
+                    if (text.charAt(i) == '\n') {
+                        line++;
+                        lineStart = i + 1;
+                    }
+                }
+                reader.problems().add(new PolicyProblem(reader.source(), line, text.codePointCount(lineStart, end) + 1,
+                        "the policy is longer than " + limit + " characters, the most the loader reads, expected a smaller"
+                                + " policy (this is where the limit falls)"));
+                return null;
+            }
             reader.problems().add(new PolicyProblem(reader.source(), 0, 0, "not valid YAML: " + e.getMessage()));
             return null;
         }

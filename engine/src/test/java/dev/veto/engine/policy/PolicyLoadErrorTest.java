@@ -121,4 +121,19 @@ class PolicyLoadErrorTest {
         assertTrue(first.message().contains(bad.messageHas()), () -> "message was: " + shown);
         assertTrue(shown.startsWith("p.yaml:" + bad.position() + ": "), shown);
     }
+
+    /** SnakeYAML reads at most 3 MiB of code points; a larger policy is refused saying so, not as "not valid YAML". */
+    @org.junit.jupiter.api.Test
+    void aPolicyLongerThanTheLoaderReadsIsRefusedSayingWhy() {
+        StringBuilder yaml = new StringBuilder("name: big\nrules:\n  - tool: t\n    conditions:\n      - match: {arguments.x: {in: [");
+        for (int i = 0; yaml.length() < 3_200_000; i++) {
+            yaml.append(i == 0 ? "" : ",\n      ").append("id").append(i);
+        }
+        yaml.append("]}}\n        action: allow\n");
+        PolicyException e = assertThrows(PolicyException.class, () -> PolicyLoader.standard().parse(yaml.toString(), "p.yaml"));
+        String shown = e.problems().get(0).toString();
+        assertTrue(shown.matches("p\\.yaml:[0-9]+:[0-9]+: the policy is longer than 3145728 characters, the most the loader reads,"
+                + " expected a smaller policy.*"), shown);
+        assertTrue(!shown.startsWith("p.yaml:0:0"), shown);
+    }
 }
