@@ -33,10 +33,10 @@ public final class CompiledPolicy {
     private final Map<String, ToolProgram> otherNames = new ConcurrentHashMap<>();
     private final DiagramCell.Mode diagrams;
 
-    private CompiledPolicy(Policy policy, List<CompiledRule> rules, DiagramCell.Mode diagrams) {
+    private CompiledPolicy(Policy policy, List<CompiledRule> rules, DiagramCell.Mode diagrams, Redactor redactor) {
         this.policy = policy;
         this.diagrams = diagrams;
-        this.redactor = Redactor.of(policy.redact());
+        this.redactor = redactor;
         this.rules = List.copyOf(rules);
         List<CompiledRule> globs = new ArrayList<>();
         Map<String, ToolProgram> index = new HashMap<>();
@@ -72,6 +72,7 @@ public final class CompiledPolicy {
             }
         }
         List<CompiledRule> compiled = new ArrayList<>();
+        Redactor redactor = Redactor.of(policy.redact());
         for (Rule rule : policy.rules()) {
             CompiledRule old = before.get(rule.id());
             RateLimiter rate = null;
@@ -86,9 +87,9 @@ public final class CompiledPolicy {
                         ? old.budgetLimiter()
                         : new BudgetLimiter(rule.budget().limit().amount(), rule.budget().limit().window(), nanoClock);
             }
-            compiled.add(CompiledRule.of(rule, rate, budget));
+            compiled.add(CompiledRule.of(rule, rate, budget, redactor));
         }
-        return new CompiledPolicy(policy, compiled, diagrams);
+        return new CompiledPolicy(policy, compiled, diagrams, redactor);
     }
 
     public Policy policy() {

@@ -3,6 +3,7 @@ package dev.veto.engine.eval;
 import dev.veto.engine.Action;
 import dev.veto.engine.limit.BudgetLimiter;
 import dev.veto.engine.limit.RateLimiter;
+import dev.veto.engine.log.Redactor;
 import dev.veto.engine.policy.Condition;
 import dev.veto.engine.policy.Rule;
 import java.util.List;
@@ -23,16 +24,21 @@ import java.util.List;
  * @param conditions the rule's conditions (empty for a rule with {@code action:})
  * @param onMatch    {@code onMatch[i]}: the opinion when condition {@code i} is the first to hold
  * @param always     the opinion of a rule with {@code action:}; null for a rule with conditions
+ * @param redactor   the policy's {@code redact:} paths, for the reasons of evaluation errors
  */
 public record CompiledRule(Rule rule, RateLimiter rateLimiter, BudgetLimiter budgetLimiter,
-        Condition[] conditions, Verdict[] onMatch, Verdict always) {
+        Condition[] conditions, Verdict[] onMatch, Verdict always, Redactor redactor) {
 
-    /** The rule with its limiters and the opinions it can give. */
-    static CompiledRule of(Rule rule, RateLimiter rateLimiter, BudgetLimiter budgetLimiter) {
+    /**
+     * The rule with its limiters and the opinions it can give.
+     *
+     * @param redactor the policy's {@code redact:}: the reason of an evaluation error quotes no value it masks
+     */
+    static CompiledRule of(Rule rule, RateLimiter rateLimiter, BudgetLimiter budgetLimiter, Redactor redactor) {
         if (rule.action() != null) {
             Verdict always = new Verdict(rule.action(), rule, rule.location(), reason(rule, null, rule.action()),
                     rule.approval(), List.of());
-            return new CompiledRule(rule, rateLimiter, budgetLimiter, new Condition[0], new Verdict[0], always);
+            return new CompiledRule(rule, rateLimiter, budgetLimiter, new Condition[0], new Verdict[0], always, redactor);
         }
         Condition[] conditions = rule.conditions().toArray(new Condition[0]);
         Verdict[] onMatch = new Verdict[conditions.length];
@@ -41,7 +47,7 @@ public record CompiledRule(Rule rule, RateLimiter rateLimiter, BudgetLimiter bud
             onMatch[i] = new Verdict(condition.action(), rule, condition.location(),
                     reason(rule, condition, condition.action()), condition.approval(), List.of());
         }
-        return new CompiledRule(rule, rateLimiter, budgetLimiter, conditions, onMatch, null);
+        return new CompiledRule(rule, rateLimiter, budgetLimiter, conditions, onMatch, null, redactor);
     }
 
     boolean hasConstraints() {

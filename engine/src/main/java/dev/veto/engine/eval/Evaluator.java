@@ -1,6 +1,7 @@
 package dev.veto.engine.eval;
 
 import dev.veto.engine.Action;
+import dev.veto.engine.log.Redactor;
 import dev.veto.engine.match.CallValues;
 import dev.veto.engine.match.CheckProgram;
 import dev.veto.engine.match.SlotValues;
@@ -202,7 +203,24 @@ public final class Evaluator {
     static Verdict unevaluable(CompiledRule compiled, Condition condition, EvaluationException e) {
         Rule rule = compiled.rule();
         return Verdict.unevaluable(rule, condition.location(),
-                "rule " + rule.id() + " could not be evaluated, so the call is denied: " + e.getMessage());
+                "rule " + rule.id() + " could not be evaluated, so the call is denied: " + unquoted(compiled.redactor(), e.getMessage()));
+    }
+
+    /**
+     * A check's error ({@code PATH (operator OP): why}, which often quotes the value) without the why when the
+     * policy redacts the value at PATH: the reason goes to the decision log beside the masked value, and to
+     * the caller. That the value is missing quotes nothing and is kept.
+     */
+    static String unquoted(Redactor redactor, String message) {
+        int space = message.indexOf(' ');
+        String path = space < 0 ? message : message.substring(0, space);
+        if (space < 0 || message.startsWith(" is missing", space) || !redactor.covers(path)) {
+            return message;
+        }
+        int operator = message.indexOf(" (operator ", space);
+        int close = operator < 0 ? -1 : message.indexOf(')', operator);
+        return path + (operator == space && close > 0 ? message.substring(operator, close + 1) : "")
+                + ": its value cannot be judged (not shown: the policy redacts " + path + ")";
     }
 
     static Verdict byDefault(Policy policy, String tool, int rulesForTool) {

@@ -108,6 +108,34 @@ public final class Redactor {
         return new Redactor(root);
     }
 
+    /**
+     * Whether the value at this path (a match path's text, such as {@code arguments.items[0].card}) is masked,
+     * itself or as part of a masked value above it: then no message may quote it either.
+     */
+    public boolean covers(String path) {
+        try {
+            return covers(root, dotted(path).split("\\.", -1), 0);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean covers(Node node, String[] segments, int i) {
+        if (node == null) {
+            return false;
+        }
+        if (node.mask) {
+            return true;
+        }
+        if (i == segments.length) {
+            return false;
+        }
+        String segment = segments[i];
+        return covers(node.children.get(segment), segments, i + 1) || covers(node.children.get(ANY), segments, i + 1)
+                // on a list, names reach into every item: an index steps to the names
+                || isIndex(segment) && covers(node.names, segments, i + 1);
+    }
+
     /** Whether there is anything to mask under this root ({@code "arguments"}, {@code "context"}). */
     public boolean masksUnder(String rootName) {
         return root.children.containsKey(rootName) || root.children.containsKey(ANY);
