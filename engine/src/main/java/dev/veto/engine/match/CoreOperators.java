@@ -79,12 +79,79 @@ final class CoreOperators {
         return new Regex(pattern, RequiredLiterals.of(source));
     }
 
-    /** The compiled regex, and the pieces every match needs (answered "no" without running the regex when one is absent). */
+    /**
+     * The compiled regex, and the pieces every match needs (answered "no" without running the regex when one is
+     * absent). A regex outside {@link RequiredLiterals}' plain grammar (groups, alternation, counted repeats...)
+     * can backtrack for hours on a short value ({@code (.*a){15}b} on 74 a's), on the thread of the tool call:
+     * it runs under a time limit, and a value it cannot judge in time is an evaluation error.
+     */
     record Regex(Pattern pattern, RequiredLiterals required) implements ValueMatcher {
         @Override
         public boolean matches(Object value) throws EvaluationException {
             String text = StringValues.of(value);
-            return required.mayMatch(text) && pattern.matcher(text).matches();
+            if (!required.mayMatch(text)) {
+                return false;
+            }
+            if (required.plain()) {
+                return pattern.matcher(text).matches();
+            }
+            try {
+                return pattern.matcher(new TimeLimited(text)).matches();
+            } catch (TimeLimited.Expired e) {
+                throw new EvaluationException("the regex did not finish within " + REGEX_TIME_LIMIT_SECONDS
+                        + " s on a value of " + text.length() + " characters, so the value is not judged");
+            }
+        }
+    }
+
+    static final int REGEX_TIME_LIMIT_SECONDS = 2;
+    private static final long REGEX_TIME_LIMIT_NANOS = REGEX_TIME_LIMIT_SECONDS * 1_000_000_000L;
+
+    /**
+     * The text, read by the regex engine, that stops the match once its time is up. The clock is first read
+     * after 64 K reads (most matches end sooner, and read no clock at all), then every 64 K reads.
+     */
+    private static final class TimeLimited implements CharSequence {
+        private final String text;
+        private long deadline;
+        private int reads;
+
+        TimeLimited(String text) {
+            this.text = text;
+        }
+
+        static final class Expired extends RuntimeException {
+            Expired() {
+                super(null, null, false, false);
+            }
+        }
+
+        @Override
+        public char charAt(int index) {
+            if ((++reads & 0xFFFF) == 0) {
+                long now = System.nanoTime();
+                if (deadline == 0) {
+                    deadline = now + REGEX_TIME_LIMIT_NANOS;
+                } else if (now - deadline > 0) {
+                    throw new Expired();
+                }
+            }
+            return text.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return text.subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return text;
         }
     }
 
