@@ -511,6 +511,16 @@ public final class PolicyLoader {
                 String tool = keys.containsKey("tool") ? reader.name(keys.get("tool").value(), where + ".tool") : method;
                 List<String> parameters = keys.containsKey("parameters")
                         ? reader.textList(keys.get("parameters").value(), where + ".parameters") : null;
+                if (parameters != null && keys.get("parameters").value() instanceof YamlNode.Sequence given) {
+                    // the call's arguments are a map by name: a second 'amount' would hide the first from the policy
+                    Set<String> seen = new HashSet<>();
+                    for (YamlNode item : given.items()) {
+                        if (item instanceof YamlNode.Scalar name && !seen.add(name.value())) {
+                            reader.problem(item, where + ".parameters names '" + name.value()
+                                    + "' twice, expected one name per parameter");
+                        }
+                    }
+                }
                 if (parameters != null && parameterTypes != null && parameters.size() != parameterTypes.size()) {
                     reader.problem(keys.get("parameters").value(), where + " names " + parameters.size()
                             + " parameters for " + parameterTypes.size() + " parameter_types, expected as many names as types");
