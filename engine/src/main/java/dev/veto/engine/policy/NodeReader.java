@@ -192,6 +192,11 @@ final class NodeReader {
         if (scalar.tagged(YamlNode.FLOAT)) {
             return decimal(text);
         }
+        if (scalar.tag().equals("!=")) {
+            // an unquoted comparison: YAML reads "!=" as a local tag on what follows
+            throw new IllegalArgumentException("YAML reads != " + text + " as the tag !=, expected the comparison in quotes: \"!= "
+                    + text + "\"");
+        }
         throw new IllegalArgumentException("the tag " + scalar.tag() + " is not supported, expected a plain value");
     }
 

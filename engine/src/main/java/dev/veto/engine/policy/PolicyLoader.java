@@ -164,8 +164,11 @@ public final class PolicyLoader {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = mark == null ? 0 : mark.getLine() + 1;
             int column = mark == null ? 0 : mark.getColumn() + 1;
+            String hint = "while scanning a block scalar".equals(e.getContext())
+                    ? "; a value that starts with > or | is a YAML block scalar, expected a comparison in quotes such as \">= 200\""
+                    : "";
             reader.problems().add(new PolicyProblem(reader.source(), line, column,
-                    "not valid YAML: " + e.getProblem() + (e.getContext() == null ? "" : " (" + e.getContext() + ")")));
+                    "not valid YAML: " + e.getProblem() + (e.getContext() == null ? "" : " (" + e.getContext() + ")") + hint));
             return null;
         } catch (RuntimeException e) {
             int limit = new LoaderOptions().getCodePointLimit();

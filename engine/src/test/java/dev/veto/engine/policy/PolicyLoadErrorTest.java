@@ -110,6 +110,12 @@ class PolicyLoadErrorTest {
                 new Bad("a negative octal bare value",
                         condition("          arguments.n: -0_10\n", "deny"), "6:24",
                         "plain -0_10 is the octal number -8 in YAML 1.1"),
+                new Bad("an unquoted != comparison, which YAML reads as a tag",
+                        condition("          arguments.amount: != 0\n", "deny"), "6:29",
+                        "matcher for arguments.amount: YAML reads != 0 as the tag !=, expected the comparison in quotes: \"!= 0\""),
+                new Bad("an unquoted >= comparison, which YAML reads as a block scalar",
+                        condition("          arguments.amount: >= 200\n", "deny"), "6:30",
+                        "a value that starts with > or | is a YAML block scalar, expected a comparison in quotes such as \">= 200\""),
                 new Bad("a list matcher holding a map", condition("          context.role: [a, {b: c}]\n", "allow"), "6:25",
                         "expected a string, number, boolean or null, found a map"));
     }
