@@ -197,6 +197,11 @@ final class NodeReader {
             throw new IllegalArgumentException("YAML reads != " + text + " as the tag !=, expected the comparison in quotes: \"!= "
                     + text + "\"");
         }
+        if (scalar.tag().startsWith(YamlNode.TAG_PREFIX)) {
+            // a YAML type the policy language has no values of: a timestamp (2026-11-26), a binary...
+            throw new BadNode(scalar, "YAML reads " + text + " as a " + scalar.tag().substring(YamlNode.TAG_PREFIX.length())
+                    + ", expected '" + text + "' in quotes for the text");
+        }
         throw new IllegalArgumentException("the tag " + scalar.tag() + " is not supported, expected a plain value");
     }
 

@@ -116,6 +116,9 @@ class PolicyLoadErrorTest {
                 new Bad("an unquoted >= comparison, which YAML reads as a block scalar",
                         condition("          arguments.amount: >= 200\n", "deny"), "6:30",
                         "a value that starts with > or | is a YAML block scalar, expected a comparison in quotes such as \">= 200\""),
+                new Bad("an unquoted date, which YAML reads as a timestamp",
+                        condition("          arguments.day: {in: [2026-11-26]}\n", "deny"), "6:32",
+                        "operator 'in' for arguments.day: YAML reads 2026-11-26 as a timestamp, expected '2026-11-26' in quotes for the text"),
                 new Bad("a list matcher holding a map", condition("          context.role: [a, {b: c}]\n", "allow"), "6:25",
                         "expected a string, number, boolean or null, found a map"));
     }
