@@ -69,7 +69,8 @@ public final class EngineStartup {
             problems.add(e.getMessage()); // the approval channels check their own keys
         }
         if (!problems.isEmpty()) {
-            return failClosed(err, "the Veto agent's configuration is invalid (" + String.join("; ", problems) + ")");
+            return failClosed(err, "the Veto agent's configuration is invalid (" + String.join("; ", problems) + ")",
+                    instrumentedDespite(config));
         }
         if (config.policy() == null) {
             return failClosed(err, "no policy is configured (set policy=/path/to/policy.yaml in the -javaagent "
@@ -87,7 +88,7 @@ public final class EngineStartup {
                 builder.decisionLog(JsonlDecisionLog.open(config.log()));
             } catch (IOException | RuntimeException e) {
                 return failClosed(err, "the decision log " + config.log() + " cannot be opened (" + e
-                        + "), and no call runs unrecorded");
+                        + "), and no call runs unrecorded", instrumentedDespite(config));
             }
         }
         Veto veto = builder.buildOrDenyAll();
@@ -105,7 +106,8 @@ public final class EngineStartup {
         if (veto.loadFailure().isPresent()) {
             String problem = veto.loadFailure().get(); // "policy failed to load: file:line:col: what is wrong"
             announce(err, problem);
-            return new Started(new EngineGovernor(veto), List.of(), "denying every governed tool call: " + problem,
+            return new Started(new EngineGovernor(veto), instrumentedDespite(config),
+                    "denying every governed tool call: " + problem,
                     channels::start, () -> { });
         }
         if ("enforce".equals(config.mode()) && veto.policy().mode() == Mode.SHADOW) {
@@ -152,8 +154,23 @@ public final class EngineStartup {
     }
 
     private static Started failClosed(PrintStream err, String problem) {
+        return failClosed(err, problem, List.of());
+    }
+
+    private static Started failClosed(PrintStream err, String problem, List<InstrumentRule> rules) {
         announce(err, problem);
-        return Started.denyingAll(problem);
+        Started denying = Started.denyingAll(problem);
+        return new Started(denying.governor(), rules, denying.summary(), denying.startChannels(), denying.afterStart());
+    }
+
+    /**
+     * The configured policy's {@code instrument:} entries when the agent is about to deny every call (its
+     * configuration, its log or the rest of the policy is broken): those methods are governed calls too, so
+     * they are woven and denied like the annotated ones instead of running unguarded.
+     */
+    private static List<InstrumentRule> instrumentedDespite(AgentConfig config) {
+        return config.policy() == null ? List.of()
+                : InstrumentRule.of(PolicyLoader.standard().instrumentEntriesOf(config.policy()));
     }
 
     private static void announce(PrintStream err, String problem) {

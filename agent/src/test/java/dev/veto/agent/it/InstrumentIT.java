@@ -90,6 +90,35 @@ class InstrumentIT {
                 () -> assertWoven(run, "lookup_order (legacy.BareTools#lookupOrder", "arguments (arg0, arg1)"));
     }
 
+    /**
+     * A policy that fails to load, or an agent configuration with a bad key, denies every governed call: the
+     * methods the policy's instrument: section names are governed calls too, so they must still be woven and
+     * denied, not left to run unguarded because the rest of the file (or a typo in an unrelated key) is wrong.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.veto.agent.it.ForkedJvm#javas")
+    void instrumentedMethodsAreDeniedWhenThePolicyOrTheConfigurationIsBroken(String java) throws Exception {
+        Path broken = work.resolve("broken-rule.yaml");
+        Files.writeString(broken, Files.readString(Path.of(GovernedCallsIT.POLICY))
+                .replace("tool: delete_database\n    action: deny", "tool: delete_database\n    action: dney"));
+        Run badPolicy = ForkedJvm.on(java).agent("policy=" + broken)
+                .run(LegacyApp.class.getName(), noDebugInfo.toString(), localVariablesOnly.toString());
+        Run badKey = ForkedJvm.on(java).agent("policy=" + GovernedCallsIT.POLICY + ",mdoe=shadow")
+                .run(LegacyApp.class.getName(), noDebugInfo.toString(), localVariablesOnly.toString());
+
+        for (Run run : List.of(badPolicy, badKey)) {
+            String why = run == badPolicy ? "failed to load" : "configuration is invalid";
+            assertAll(run.toString(),
+                    () -> assertTrue(run.stderr().contains("every governed tool call will be DENIED")),
+                    () -> assertDenied(run.result("select"), "denied-wrapped:InvocationTargetException:execute_sql", why),
+                    () -> assertDenied(run.result("drop"), "denied-wrapped:InvocationTargetException:execute_sql", why),
+                    () -> assertDenied(run.result("subtype"), "denied-wrapped:InvocationTargetException:drop_all_rows", why),
+                    () -> assertDenied(run.result("overload-matched"), "denied-wrapped:InvocationTargetException:drop_table", why),
+                    () -> assertEquals("ran:vacuumed", run.result("not-listed")),
+                    () -> assertEquals("0", run.result("legacy-bodies-run"), "no instrumented body ran"));
+        }
+    }
+
     private static Path source(String pkg, String name, String body) throws Exception {
         Path file = work.resolve("src").resolve(pkg).resolve(name + ".java");
         Files.createDirectories(file.getParent());

@@ -149,6 +149,29 @@ public final class PolicyLoader {
         return policy;
     }
 
+    /**
+     * The {@code instrument:} entries of a policy file, read even when the rest of the file does not load:
+     * they say which methods are governed, so that the agent can weave them and deny their calls like every
+     * other governed call while the policy is broken, rather than leave them unguarded. Entries that name no
+     * class or no method select nothing and are left out; empty when the file cannot be read or is not YAML.
+     */
+    public List<InstrumentEntry> instrumentEntriesOf(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            NodeReader reader = new NodeReader(file.toString());
+            YamlNode root = compose(text, reader);
+            Policy policy = root == null ? null : new Reading(reader, operators, text).policy(root);
+            if (policy == null) {
+                return List.of();
+            }
+            return policy.instrument().stream()
+                    .filter(entry -> entry.method() != null && (entry.classPattern() != null || entry.subtypesOf() != null))
+                    .toList();
+        } catch (IOException | RuntimeException unreadable) {
+            return List.of();
+        }
+    }
+
     private static YamlNode compose(String text, NodeReader reader) {
         try {
             YamlNode root = YamlComposer.compose(text);
