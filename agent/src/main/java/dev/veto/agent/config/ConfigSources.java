@@ -15,6 +15,11 @@ public final class ConfigSources {
 
     static final String PROPERTY_PREFIX = "veto.";
     static final String ENV_PREFIX = "VETO_";
+    /**
+     * System properties under {@code veto.} that the engine reads itself, so they are no agent key and no
+     * error ({@code veto.decisionDiagrams}: when decision diagrams are built; see ARCHITECTURE.md).
+     */
+    static final java.util.Set<String> ENGINE_PROPERTIES = java.util.Set.of("veto.decisionDiagrams");
 
     private ConfigSources() {
     }
@@ -52,7 +57,8 @@ public final class ConfigSources {
     public static List<ConfigSetting> fromSystemProperties(Properties properties) {
         List<ConfigSetting> settings = new ArrayList<>();
         for (String name : properties.stringPropertyNames()) {
-            if (name.startsWith(PROPERTY_PREFIX) && name.length() > PROPERTY_PREFIX.length()) {
+            if (name.startsWith(PROPERTY_PREFIX) && name.length() > PROPERTY_PREFIX.length()
+                    && !ENGINE_PROPERTIES.contains(name)) {
                 settings.add(new ConfigSetting(name.substring(PROPERTY_PREFIX.length()), properties.getProperty(name),
                         "system property " + name));
             }

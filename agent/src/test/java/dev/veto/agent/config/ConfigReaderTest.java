@@ -108,4 +108,15 @@ class ConfigReaderTest {
                 "-javaagent argument 'policy=/b.yaml': 'policy' is also set by -javaagent argument 'policy=/a.yaml'; give each key once"),
                 config.problems());
     }
+
+    @Test
+    void theEnginesOwnTuningPropertyIsNotAnAgentKey() {
+        // ARCHITECTURE.md documents -Dveto.decisionDiagrams=background|now|off, read by the engine itself;
+        // it must not turn the agent's configuration invalid (which denies every governed call).
+        AgentConfig config = ConfigReader.read("policy=/p.yaml",
+                properties("veto.decisionDiagrams", "off"), Map.of());
+
+        assertTrue(config.valid(), config.problems()::toString);
+        assertEquals(Path.of("/p.yaml"), config.policy());
+    }
 }
