@@ -63,9 +63,28 @@ public final class ToolDispatcher implements ToolGate {
     private static Map<String, Object> argumentMap(ToolSite site, Object[] values) {
         int arity = site.arity();
         Map<String, Object> arguments = new LinkedHashMap<>(arity * 2);
-        for (int i = 0; i < arity && i < values.length; i++) {
+        int count = Math.min(arity, values.length);
+        for (int i = 0; i < count; i++) {
             arguments.put(site.parameterName(i), values[i]);
         }
+        if (arguments.size() != count) {
+            throw new IllegalStateException(twiceNamed(site));
+        }
         return arguments;
+    }
+
+    /**
+     * Two parameters resolved to one name: the map would hold only the later value, and the policy would
+     * judge a call without the other, so the call is denied, naming the name given twice.
+     */
+    private static String twiceNamed(ToolSite site) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < site.arity(); i++) {
+            if (!seen.add(site.parameterName(i))) {
+                return "two parameters of " + site + " are both named '" + site.parameterName(i) + "', so the policy "
+                        + "cannot see both arguments; give each its own name (@ToolParam, or the instrument: entry's parameters)";
+            }
+        }
+        return "the arguments of " + site + " could not be named";
     }
 }
