@@ -43,15 +43,25 @@ public final class ToolMethods {
      * it? True for every class when an entry selects by supertype, since that needs the hierarchy.
      */
     boolean mightBeInstrumented(String className) {
-        if (anyHierarchyRule || exactClasses.contains(className)) {
+        String sourceName = sourceName(className);
+        if (anyHierarchyRule || exactClasses.contains(className) || exactClasses.contains(sourceName)) {
             return true;
         }
         for (Pattern glob : globs) {
-            if (glob != null && glob.matcher(className).matches()) {
+            if (glob != null && (glob.matcher(className).matches() || glob.matcher(sourceName).matches())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A nested class's name as Java source writes it ({@code com.acme.Billing.RefundService} for the binary
+     * {@code com.acme.Billing$RefundService}): an entry may name a class either way, as its
+     * {@code parameter_types} may.
+     */
+    private static String sourceName(String binaryName) {
+        return binaryName.replace('$', '.');
     }
 
     /**
@@ -83,7 +93,9 @@ public final class ToolMethods {
     private static boolean selectsType(InstrumentRule rule, Pattern glob, ClassShape type, TypeHierarchy hierarchy) {
         String name = type.name();
         if (rule.classPattern() != null) {
-            boolean named = glob != null ? glob.matcher(name).matches() : rule.classPattern().equals(name);
+            String sourceName = sourceName(name);
+            boolean named = glob != null ? glob.matcher(name).matches() || glob.matcher(sourceName).matches()
+                    : rule.classPattern().equals(name) || rule.classPattern().equals(sourceName);
             if (!named) {
                 return false;
             }
@@ -97,12 +109,12 @@ public final class ToolMethods {
         if (!visited.add(name)) {
             return false;
         }
-        if (name.equals(wanted)) {
+        if (name.equals(wanted) || sourceName(name).equals(wanted)) {
             return true;
         }
         for (String supertype : supertypes) {
             List<String> above = hierarchy.supertypesOf(supertype).orElse(null);
-            if (above == null ? supertype.equals(wanted) : isSubtype(supertype, above, wanted, hierarchy, visited)) {
+            if (above == null ? supertype.equals(wanted) || sourceName(supertype).equals(wanted) : isSubtype(supertype, above, wanted, hierarchy, visited)) {
                 return true;
             }
         }
