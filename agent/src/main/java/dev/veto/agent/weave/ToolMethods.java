@@ -142,12 +142,16 @@ public final class ToolMethods {
 
     /**
      * Whether a type written in an entry names this parameter type: as Java source writes it
-     * ({@code java.lang.String[]}, {@code com.acme.Outer.Inner}) or as {@code Class.getName()} does
-     * ({@code [Ljava.lang.String;}, {@code com.acme.Outer$Inner}).
+     * ({@code java.lang.String[]}, {@code com.acme.Outer.Inner}), also without its package as source
+     * written with imports does ({@code String[]}, {@code BigDecimal}, {@code Outer.Inner}: the trailing
+     * whole parts of the name), or as {@code Class.getName()} does ({@code [Ljava.lang.String;},
+     * {@code com.acme.Outer$Inner}).
      */
     private static boolean namesType(String expected, Type type) {
         String sourceName = type.getClassName(); // java.lang.String[], com.acme.Outer$Inner, long
         String className = type.getSort() == Type.ARRAY ? type.getDescriptor().replace('/', '.') : sourceName;
-        return expected.equals(sourceName) || expected.equals(className) || expected.equals(sourceName.replace('$', '.'));
+        String dotted = sourceName.replace('$', '.');
+        return expected.equals(sourceName) || expected.equals(className) || expected.equals(dotted)
+                || dotted.endsWith("." + expected);
     }
 }
