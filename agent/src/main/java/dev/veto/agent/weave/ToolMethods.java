@@ -90,6 +90,31 @@ public final class ToolMethods {
         return null;
     }
 
+    /**
+     * The entries that name this very class by its exact name, yet select none of its methods: the method
+     * is inherited from a superclass, abstract, or misspelt, or its parameter_types fit no overload. Nothing
+     * is governed for such an entry in this class, which the user should hear about.
+     */
+    List<InstrumentRule> exactEntriesSelectingNothing(ClassShape type) {
+        List<InstrumentRule> idle = new ArrayList<>();
+        String name = type.name();
+        for (int i = 0; i < rules.size(); i++) {
+            InstrumentRule rule = rules.get(i);
+            if (rule.classPattern() == null || globs.get(i) != null || rule.subtypesOf() != null
+                    || !(rule.classPattern().equals(name) || rule.classPattern().equals(sourceName(name)))) {
+                continue;
+            }
+            boolean selects = false;
+            for (MethodShape method : type.methods()) {
+                selects |= method.canCarryCheck() && selectsMethod(rule, method);
+            }
+            if (!selects) {
+                idle.add(rule);
+            }
+        }
+        return idle;
+    }
+
     private static boolean selectsType(InstrumentRule rule, Pattern glob, ClassShape type, TypeHierarchy hierarchy) {
         String name = type.name();
         if (rule.classPattern() != null) {

@@ -35,6 +35,9 @@ final class ToolWeaver {
                 tools.put(method.name() + method.descriptor(), new Woven(method, binding));
             }
         }
+        for (InstrumentRule idle : toolMethods.exactEntriesSelectingNothing(type)) {
+            report.selectsNothing(type.name(), idle);
+        }
         if (tools.isEmpty()) {
             return null;
         }

@@ -30,6 +30,14 @@ public final class WeaveReport {
         return names.append(')').toString();
     }
 
+    void selectsNothing(String typeName, InstrumentRule rule) {
+        out.println("veto: WARNING: the instrument: entry for " + rule.classPattern() + "#" + rule.method()
+                + (rule.parameterTypes() == null ? "" : " " + rule.parameterTypes()) + " governs nothing: " + typeName
+                + " declares no such method with a body (is it inherited from a superclass, abstract, or misspelt?"
+                + (rule.parameterTypes() == null ? "" : " do the parameter_types fit?")
+                + "); name the class that declares the method, or use subtypes_of for an interface");
+    }
+
     void failed(String typeName, Throwable error) {
         out.println("veto: WARNING: could not inspect or weave " + typeName + " (the class is left unchanged; if it has tools they are not governed): " + error);
     }
