@@ -169,10 +169,11 @@ public final class ToolMethods {
      * Whether a type written in an entry names this parameter type: as Java source writes it
      * ({@code java.lang.String[]}, {@code com.acme.Outer.Inner}), also without its package as source
      * written with imports does ({@code String[]}, {@code BigDecimal}, {@code Outer.Inner}: the trailing
-     * whole parts of the name), or as {@code Class.getName()} does ({@code [Ljava.lang.String;},
+     * whole parts of the name), a varargs parameter as {@code String...}, or as {@code Class.getName()} does ({@code [Ljava.lang.String;},
      * {@code com.acme.Outer$Inner}).
      */
-    private static boolean namesType(String expected, Type type) {
+    private static boolean namesType(String written, Type type) {
+        String expected = written.endsWith("...") ? written.substring(0, written.length() - 3) + "[]" : written; // varargs
         String sourceName = type.getClassName(); // java.lang.String[], com.acme.Outer$Inner, long
         String className = type.getSort() == Type.ARRAY ? type.getDescriptor().replace('/', '.') : sourceName;
         String dotted = sourceName.replace('$', '.');

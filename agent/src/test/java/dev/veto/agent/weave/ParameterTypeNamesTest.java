@@ -31,6 +31,10 @@ class ParameterTypeNamesTest {
             return "refunded";
         }
 
+        public String refund(long cents, String... orders) {
+            return "refunded";
+        }
+
         public String refund(Object order) {
             return "refunded";
         }
@@ -45,6 +49,9 @@ class ParameterTypeNamesTest {
         "String[], int[]|                        ([Ljava/lang/String;[I)",
         "java.lang.String[], int[]|              ([Ljava/lang/String;[I)",
         "Object|                                 (Ljava/lang/Object;)",
+        "long, String...|                        (J[Ljava/lang/String;)",
+        "long, java.lang.String...|              (J[Ljava/lang/String;)",
+        "long, String[]|                         (J[Ljava/lang/String;)",
         "com.acme.String, long|                  ''",
         "Strin, long|                            ''",
     })
