@@ -27,7 +27,8 @@ public final class ConfigSources {
     /**
      * Splits {@code -javaagent:veto-agent.jar=<arguments>}: pairs separated by commas. A piece without
      * {@code =} continues the previous value, so a list value can be written in place:
-     * {@code approval.channels.supervisors=console,http,mode=shadow}.
+     * {@code approval.channels.supervisors=console,http,mode=shadow}. An empty piece (a trailing or doubled
+     * comma) is skipped.
      */
     public static List<ConfigSetting> fromAgentArguments(String arguments, List<String> problems) {
         List<ConfigSetting> settings = new ArrayList<>();
@@ -35,6 +36,9 @@ public final class ConfigSources {
             return settings;
         }
         for (String piece : arguments.split(",", -1)) {
+            if (piece.isBlank()) {
+                continue; // a trailing or doubled comma: never part of a value (log=/var/log/veto.jsonl,)
+            }
             int eq = piece.indexOf('=');
             if (eq < 0) {
                 if (settings.isEmpty()) {

@@ -119,4 +119,17 @@ class ConfigReaderTest {
         assertTrue(config.valid(), config.problems()::toString);
         assertEquals(Path.of("/p.yaml"), config.policy());
     }
+
+    @Test
+    void aStrayCommaAddsNothingToAValue() {
+        // A trailing or doubled comma used to become part of the value: log=/var/log/veto.jsonl, wrote the
+        // decision log to a file named "veto.jsonl," and context.environment=prod, made the context "prod,".
+        AgentConfig config = ConfigReader.read("policy=/p.yaml,,log=/var/log/veto.jsonl,,context.environment=prod,",
+                new Properties(), Map.of());
+
+        assertTrue(config.valid(), config.problems()::toString);
+        assertEquals(Path.of("/p.yaml"), config.policy());
+        assertEquals(Path.of("/var/log/veto.jsonl"), config.log());
+        assertEquals(Map.of("environment", "prod"), config.context());
+    }
 }
