@@ -91,7 +91,9 @@ public final class Veto implements AutoCloseable {
             if (!denyOnLoadFailure) {
                 throw e;
             }
-            Log.LOG.error("Veto policy failed to load; every governed call is denied until it is fixed:\n{}", e.getMessage());
+            Log.LOG.error(builder.shadow()
+                    ? "Veto policy failed to load; shadow mode: every governed call runs and is logged as denied until it is fixed:\n{}"
+                    : "Veto policy failed to load; every governed call is denied until it is fixed:\n{}", e.getMessage());
             initial = denying("policy failed to load: " + e.getMessage(), builder.nanoClock());
         }
         Veto veto = new Veto(builder, initial);

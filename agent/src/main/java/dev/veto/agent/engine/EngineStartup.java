@@ -105,9 +105,16 @@ public final class EngineStartup {
         }
         if (veto.loadFailure().isPresent()) {
             String problem = veto.loadFailure().get(); // "policy failed to load: file:line:col: what is wrong"
-            announce(err, problem);
+            boolean shadow = "shadow".equals(config.mode());
+            if (shadow) {
+                // the engine's shadow override lets every call run, logged as denied: say so, not "DENIED"
+                err.println("veto: ERROR: " + problem);
+                err.println("veto: ERROR: shadow mode: every governed tool call runs and is logged as denied until this is fixed.");
+            } else {
+                announce(err, problem);
+            }
             return new Started(new EngineGovernor(veto), instrumentedDespite(config),
-                    "denying every governed tool call: " + problem,
+                    (shadow ? "shadow mode, every governed tool call logged as denied: " : "denying every governed tool call: ") + problem,
                     channels::start, () -> { });
         }
         if ("enforce".equals(config.mode()) && veto.policy().mode() == Mode.SHADOW) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.veto.agent.it.ForkedJvm.Run;
 import dev.veto.fixture.ToolShapesApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -95,6 +97,31 @@ class FailClosedIT {
                 () -> assertDenied(run.result("instance-large"), "issue_refund", "failed to load"),
                 () -> assertEquals("ran:summary of a long text", run.result("not-a-tool")),
                 () -> assertEquals("0", run.result("bodies-run")));
+    }
+
+    /**
+     * In shadow mode a policy that fails to load stops nothing (the engine logs each call as denied and lets it
+     * run, as shadow mode promises), so stderr must not claim that every call will be DENIED: a reviewer
+     * reading that would believe the tools are blocked while they run.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.veto.agent.it.ForkedJvm#javas")
+    void inShadowModeABrokenPolicyIsReportedAsLettingCallsRun(String java) throws Exception {
+        Path broken = Files.createTempFile("veto-broken", ".yaml");
+        try {
+            Files.writeString(broken, "name: broken\nrules:\n  - {tool: lookup_order, acton: allow}\n");
+            Run run = ForkedJvm.on(java).agent("policy=" + broken + ",mode=shadow").run(APP);
+
+            assertAll(run.toString(),
+                    () -> assertEquals("ran:order 1001", run.result("static"), "shadow mode lets the call run"),
+                    () -> assertTrue(run.stderr().contains("unknown key 'acton'"), "says what is wrong"),
+                    () -> assertTrue(!run.stderr().contains("DENIED") && !run.stderr().contains("is denied until"),
+                            "does not claim calls are denied"),
+                    () -> assertTrue(run.stderr().contains("shadow mode: every governed tool call runs"),
+                            "says what really happens"));
+        } finally {
+            Files.deleteIfExists(broken);
+        }
     }
 
     static void assertDenied(String outcome, String tool, String reasonPart) {
