@@ -44,6 +44,11 @@ final class CandidateFilter {
         return contains(bytes, TOOL_DESCRIPTOR_SUFFIX) || toolMethods.mightBeInstrumented(internalName.replace('/', '.'));
     }
 
+    /** Whether an {@code instrument:} entry could select the class by its name alone (its bytes unknown). */
+    boolean mightBeInstrumented(String internalName) {
+        return mayWeave(internalName) && toolMethods.mightBeInstrumented(internalName.replace('/', '.'));
+    }
+
     static boolean contains(byte[] haystack, byte[] needle) {
         byte first = needle[0];
         int last = haystack.length - needle.length;

@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * When the agent attaches to a running JVM: the already loaded classes that may hold a tool, to be
  * retransformed. Each is judged like a class being loaded, by the {@link CandidateFilter} on its class
- * file (read through its class loader); a class without a class file (generated at runtime) by whether a
- * declared method carries a tool annotation.
+ * file (read through its class loader); a class without a class file (generated at runtime) by whether an
+ * {@code instrument:} entry could name it or a declared method carries a tool annotation.
  */
 final class LoadedTools {
 
@@ -35,7 +35,8 @@ final class LoadedTools {
 
     private boolean mayHoldTool(Class<?> type, String internalName) {
         byte[] classFile = classFileOf(type, internalName);
-        return classFile != null ? filter.isCandidate(internalName, classFile) : hasAnnotatedTool(type);
+        return classFile != null ? filter.isCandidate(internalName, classFile)
+                : filter.mightBeInstrumented(internalName) || hasAnnotatedTool(type);
     }
 
     private static byte[] classFileOf(Class<?> type, String internalName) {
