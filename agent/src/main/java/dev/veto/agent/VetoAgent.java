@@ -38,9 +38,12 @@ public final class VetoAgent {
         try {
             BootstrapJar.appendTo(instrumentation);
         } catch (Throwable e) {
-            System.err.println("veto: ERROR: cannot put the Veto bridge on the bootstrap class path, so no tool "
-                    + "method is governed: " + e);
-            return;
+            // Fail closed rather than leave every tool unguarded: the bridge then comes from the agent jar on the
+            // application's class path, which the application's class loaders reach; a tool in a class loader
+            // that does not delegate to it fails with NoClassDefFoundError instead of running unchecked.
+            System.err.println("veto: ERROR: cannot put the Veto bridge on the bootstrap class path (" + e + "); the "
+                    + "application class loader's copy is used instead, so tools in class loaders that do not delegate "
+                    + "to it fail with NoClassDefFoundError. Give the JVM a writable java.io.tmpdir.");
         }
         try {
             AgentStartup.start(engine, instrumentation, attached);

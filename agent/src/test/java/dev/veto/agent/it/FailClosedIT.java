@@ -124,6 +124,32 @@ class FailClosedIT {
         }
     }
 
+    /**
+     * A temporary directory the agent cannot write to (a read-only root file system, a tmpdir that is not a
+     * directory) used to leave every tool ungoverned: the bridge's jar could not be written for the bootstrap
+     * class path, so the agent gave up and the tools ran unchecked. The bridge now comes from the agent jar on
+     * the application's class path instead: the application's tools are decided by the policy, and a tool in
+     * a loader that cannot see the bridge fails (never runs unchecked).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.veto.agent.it.ForkedJvm#javas")
+    void anUnwritableTemporaryDirectoryStillGovernsEveryToolCall(String java) throws Exception {
+        Path notADirectory = Files.createTempFile("veto-not-a-directory", "");
+        try {
+            Run run = ForkedJvm.on(java).agent("policy=" + GovernedCallsIT.POLICY)
+                    .option("-Djava.io.tmpdir=" + notADirectory).run(APP);
+
+            assertAll(run.toString(),
+                    () -> assertTrue(run.stderr().contains("cannot put the Veto bridge on the bootstrap class path"), "says so"),
+                    () -> assertEquals("ran:order 1001", run.result("static"), "allowed by lookup-orders"),
+                    () -> assertDenied(run.result("instance-large"), "issue_refund", "Refunds above 10000"),
+                    () -> assertEquals("false", run.result("isolated-body-ran"), "the isolated tool never ran unchecked"),
+                    () -> assertEquals("ran:summary of a long text", run.result("not-a-tool")));
+        } finally {
+            Files.deleteIfExists(notADirectory);
+        }
+    }
+
     static void assertDenied(String outcome, String tool, String reasonPart) {
         String prefix = tool.startsWith("denied") ? tool + ":" : "denied:" + tool + ":";
         assertTrue(outcome.startsWith(prefix), () -> "expected " + prefix + "... but was " + outcome);
