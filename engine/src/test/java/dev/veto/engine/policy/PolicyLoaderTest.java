@@ -128,4 +128,29 @@ class PolicyLoaderTest {
         assertEquals(file + ":3:14: the file is not UTF-8: byte 0xE9 cannot start or continue a character here,"
                 + " expected a UTF-8 YAML file (save it as UTF-8)", e.problems().get(0).toString());
     }
+
+    @Test
+    void theInstrumentEntriesOfAPolicyThatDoesNotLoadAreStillRead(@TempDir Path dir) throws Exception {
+        Path broken = dir.resolve("broken.yaml");
+        Files.writeString(broken, """
+                name: broken
+                rules:
+                  - {tool: execute_sql, acton: deny}
+                instrument:
+                  - {class: legacy.Db, method: execute, tool: execute_sql}
+                  - {subtypes_of: legacy.Repository, method: deleteAll}
+                  - {class: legacy.NoMethod}
+                """);
+        Path notYaml = dir.resolve("not-yaml.yaml");
+        Files.writeString(notYaml, "rules: [\n");
+
+        List<InstrumentEntry> entries = PolicyLoader.standard().instrumentEntriesOf(broken);
+
+        assertEquals(List.of("legacy.Db#execute=execute_sql", "legacy.Repository#deleteAll=deleteAll"),
+                entries.stream().map(e -> (e.classPattern() != null ? e.classPattern() : e.subtypesOf()) + "#"
+                        + e.method() + "=" + (e.tool() != null ? e.tool() : e.method())).toList(),
+                "an entry without a method selects nothing and is left out");
+        assertEquals(List.of(), PolicyLoader.standard().instrumentEntriesOf(notYaml));
+        assertEquals(List.of(), PolicyLoader.standard().instrumentEntriesOf(dir.resolve("missing.yaml")));
+    }
 }
