@@ -17,29 +17,28 @@ import java.util.concurrent.Callable;
  * }</pre>
  *
  * Scopes nest: an inner scope sees the outer keys and may override them; closing it restores the outer
- * context exactly.
+ * context exactly. Closing scopes out of order removes exactly the closed scope's entries.
  */
 public final class VetoContext {
 
-    private static final ThreadLocal<Map<String, Object>> CURRENT = new ThreadLocal<>();
+    /** The innermost open scope of the thread; each scope links to the one it was opened in. */
+    private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
 
     private VetoContext() {
     }
 
     /** The current thread's context, never null; unmodifiable. */
     public static Map<String, Object> current() {
-        Map<String, Object> context = CURRENT.get();
-        return context == null ? Map.of() : context;
+        Scope scope = CURRENT.get();
+        return scope == null ? Map.of() : scope.context;
     }
 
     /** Opens a scope in which {@code entries} are added to the current context; close it to restore. */
     public static Scope with(Map<String, ?> entries) {
         Objects.requireNonNull(entries, "entries");
-        Map<String, Object> previous = CURRENT.get();
-        Map<String, Object> merged = new LinkedHashMap<>(previous == null ? Map.of() : previous);
-        merged.putAll(entries);
-        CURRENT.set(Collections.unmodifiableMap(merged));
-        return new Scope(previous);
+        Scope scope = new Scope(CURRENT.get(), new LinkedHashMap<>(entries));
+        CURRENT.set(scope);
+        return scope;
     }
 
     /** Opens a scope with one key added to the current context. */
@@ -61,14 +60,32 @@ public final class VetoContext {
         }
     }
 
-    /** A context scope; closing it restores the context that was current when it was opened. */
+    /**
+     * A context scope. Closing it removes its entries from the thread's context, whatever the order in which
+     * scopes are closed: closing an outer scope before an inner one leaves the inner one's entries and,
+     * once that is closed too, nothing (never the outer context again). It must be closed on the thread that
+     * opened it; elsewhere {@link #close} throws and changes nothing.
+     */
     public static final class Scope implements AutoCloseable {
 
-        private final Map<String, Object> previous;
+        private final Thread owner = Thread.currentThread();
+        private final Map<String, Object> entries;
+        /** The scope this one was opened in, or null; relinked when that one is closed first. */
+        private Scope outer;
+        /** The outer scope's context with this scope's entries; unmodifiable. */
+        private Map<String, Object> context;
         private boolean closed;
 
-        private Scope(Map<String, Object> previous) {
-            this.previous = previous;
+        private Scope(Scope outer, Map<String, Object> entries) {
+            this.outer = outer;
+            this.entries = entries;
+            this.context = merged();
+        }
+
+        private Map<String, Object> merged() {
+            Map<String, Object> merged = new LinkedHashMap<>(outer == null ? Map.of() : outer.context);
+            merged.putAll(entries);
+            return Collections.unmodifiableMap(merged);
         }
 
         @Override
@@ -76,11 +93,31 @@ public final class VetoContext {
             if (closed) {
                 return;
             }
+            if (Thread.currentThread() != owner) {
+                throw new IllegalStateException("a VetoContext scope must be closed on the thread that opened it ("
+                        + owner.getName() + "), not on " + Thread.currentThread().getName());
+            }
             closed = true;
-            if (previous == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(previous);
+            Scope innermost = CURRENT.get();
+            if (innermost == this) {
+                if (outer == null) {
+                    CURRENT.remove();
+                } else {
+                    CURRENT.set(outer);
+                }
+                return;
+            }
+            // Closed before scopes opened inside it: take it out of their chain and rebuild their contexts.
+            java.util.List<Scope> inside = new java.util.ArrayList<>();
+            for (Scope scope = innermost; scope != null && scope != this; scope = scope.outer) {
+                inside.add(scope);
+            }
+            if (inside.isEmpty() || inside.get(inside.size() - 1).outer != this) {
+                return; // not on this thread's chain any more
+            }
+            inside.get(inside.size() - 1).outer = outer;
+            for (int i = inside.size() - 1; i >= 0; i--) {
+                inside.get(i).context = inside.get(i).merged();
             }
         }
     }
