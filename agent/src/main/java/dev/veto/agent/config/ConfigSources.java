@@ -15,6 +15,8 @@ public final class ConfigSources {
 
     static final String PROPERTY_PREFIX = "veto.";
     static final String ENV_PREFIX = "VETO_";
+    /** Keys whose values are secrets: never quoted in a problem. */
+    static final java.util.Set<String> SECRET_KEYS = java.util.Set.of("approval.http.token", "approval.webhook.url");
     /**
      * System properties under {@code veto.} that the engine reads itself, so they are no agent key and no
      * error ({@code veto.decisionDiagrams}: when decision diagrams are built; see ARCHITECTURE.md).
@@ -47,14 +49,23 @@ public final class ConfigSources {
                 }
                 ConfigSetting last = settings.remove(settings.size() - 1);
                 String value = last.value() + "," + piece;
-                settings.add(new ConfigSetting(last.key(), value, "-javaagent argument '" + last.key() + "=" + value + "'"));
+                settings.add(new ConfigSetting(last.key(), value, argumentOrigin(last.key(), last.key() + "=" + value)));
                 continue;
             }
             String key = piece.substring(0, eq).trim();
             String value = piece.substring(eq + 1).trim();
-            settings.add(new ConfigSetting(key, value, "-javaagent argument '" + piece.trim() + "'"));
+            settings.add(new ConfigSetting(key, value, argumentOrigin(key, piece.trim())));
         }
         return settings;
+    }
+
+    /**
+     * Where an agent argument came from, as problems quote it; the value of a secret (the reviewer API's
+     * token, the webhook URL, whose path often is the secret) is never quoted, since problems go to stderr
+     * and from there to log files.
+     */
+    private static String argumentOrigin(String key, String piece) {
+        return "-javaagent argument '" + (SECRET_KEYS.contains(key) ? key + "=***" : piece) + "'";
     }
 
     /** Every system property that starts with {@code veto.}, without the prefix. */

@@ -132,4 +132,19 @@ class ConfigReaderTest {
         assertEquals(Path.of("/var/log/veto.jsonl"), config.log());
         assertEquals(Map.of("environment", "prod"), config.context());
     }
+
+    @Test
+    void aSecretIsNeverQuotedInAProblem() {
+        // Problems go to stderr and from there to log files: the reviewer API's bearer token and the webhook URL
+        // (Slack hooks carry their secret in the path) must not be quoted in them.
+        AgentConfig config = ConfigReader.read("approval.http.token=s3cret-1,approval.http.token=s3cret-2,"
+                + "approval.webhook.url=https://hooks.example/T0/B0/s3cret-3,approval.webhook.url=https://hooks.example/s3cret-4",
+                new Properties(), Map.of());
+
+        assertEquals(List.of(
+                "-javaagent argument 'approval.http.token=***': 'approval.http.token' is also set by -javaagent argument 'approval.http.token=***'; give each key once",
+                "-javaagent argument 'approval.webhook.url=***': 'approval.webhook.url' is also set by -javaagent argument 'approval.webhook.url=***'; give each key once"),
+                config.problems());
+        assertEquals("s3cret-2", config.approval().get("approval.http.token"), "the value itself is kept");
+    }
 }
