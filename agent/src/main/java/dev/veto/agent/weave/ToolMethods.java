@@ -139,7 +139,9 @@ public final class ToolMethods {
         }
         for (String supertype : supertypes) {
             List<String> above = hierarchy.supertypesOf(supertype).orElse(null);
-            if (above == null ? supertype.equals(wanted) || sourceName(supertype).equals(wanted) : isSubtype(supertype, above, wanted, hierarchy, visited)) {
+            boolean found = above == null ? supertype.equals(wanted) || sourceName(supertype).equals(wanted)
+                    : isSubtype(supertype, above, wanted, hierarchy, visited);
+            if (found) {
                 return true;
             }
         }
@@ -169,8 +171,8 @@ public final class ToolMethods {
      * Whether a type written in an entry names this parameter type: as Java source writes it
      * ({@code java.lang.String[]}, {@code com.acme.Outer.Inner}), also without its package as source
      * written with imports does ({@code String[]}, {@code BigDecimal}, {@code Outer.Inner}: the trailing
-     * whole parts of the name), a varargs parameter as {@code String...}, or as {@code Class.getName()} does ({@code [Ljava.lang.String;},
-     * {@code com.acme.Outer$Inner}).
+     * whole parts of the name), a varargs parameter as {@code String...}, or as {@code Class.getName()} does
+     * ({@code [Ljava.lang.String;}, {@code com.acme.Outer$Inner}).
      */
     private static boolean namesType(String written, Type type) {
         String expected = written.endsWith("...") ? written.substring(0, written.length() - 3) + "[]" : written; // varargs
