@@ -1,7 +1,9 @@
 package dev.veto;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -108,7 +110,7 @@ public final class VetoContext {
                 return;
             }
             // Closed before scopes opened inside it: take it out of their chain and rebuild their contexts.
-            java.util.List<Scope> inside = new java.util.ArrayList<>();
+            List<Scope> inside = new ArrayList<>();
             for (Scope scope = innermost; scope != null && scope != this; scope = scope.outer) {
                 inside.add(scope);
             }

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +19,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
@@ -61,7 +64,7 @@ final class CasesFile {
         if (!(root instanceof MappingNode top)) {
             throw problem(root, "expected a mapping with a 'cases:' list");
         }
-        checkKeys(root, new java.util.IdentityHashMap<>());
+        checkKeys(root, new IdentityHashMap<>());
         Node cases = null;
         for (NodeTuple entry : top.getValue()) {
             String key = YamlValues.text(entry.getKeyNode());
@@ -143,15 +146,15 @@ final class CasesFile {
      *
      * @param open the collections on the way from the root to {@code node}
      */
-    private void checkKeys(Node node, java.util.IdentityHashMap<Node, Boolean> open) throws UsageException {
+    private void checkKeys(Node node, IdentityHashMap<Node, Boolean> open) throws UsageException {
         if (open.containsKey(node)) {
             throw problem(node, "a value contains itself through an alias; expected plain values");
         }
         List<Node> children = new ArrayList<>();
         if (node instanceof MappingNode mapping) {
-            Set<String> keys = new java.util.HashSet<>();
+            Set<String> keys = new HashSet<>();
             for (NodeTuple entry : mapping.getValue()) {
-                if (entry.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode key && !keys.add(key.getValue())) {
+                if (entry.getKeyNode() instanceof ScalarNode key && !keys.add(key.getValue())) {
                     throw problem(key, "key '" + key.getValue() + "' appears twice; expected each key once");
                 }
                 children.add(entry.getKeyNode());

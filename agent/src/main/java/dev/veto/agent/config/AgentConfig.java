@@ -1,6 +1,7 @@
 package dev.veto.agent.config;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +41,7 @@ public record AgentConfig(
 
     /** A copy with more problems, found by a later check (the approval settings, the policy). */
     public AgentConfig withProblems(List<String> more) {
-        List<String> all = new java.util.ArrayList<>(problems);
+        List<String> all = new ArrayList<>(problems);
         all.addAll(more);
         return new AgentConfig(policy, mode, log, reload, verbose, context, approval, all);
     }

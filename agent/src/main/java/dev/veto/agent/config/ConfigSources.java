@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Reads the raw settings from the three places a user can put them. Each source yields the same canonical
@@ -16,12 +17,12 @@ public final class ConfigSources {
     static final String PROPERTY_PREFIX = "veto.";
     static final String ENV_PREFIX = "VETO_";
     /** Keys whose values are secrets: never quoted in a problem. */
-    static final java.util.Set<String> SECRET_KEYS = java.util.Set.of("approval.http.token", "approval.webhook.url");
+    static final Set<String> SECRET_KEYS = Set.of("approval.http.token", "approval.webhook.url");
     /**
      * System properties under {@code veto.} that the engine reads itself, so they are no agent key and no
      * error ({@code veto.decisionDiagrams}: when decision diagrams are built; see ARCHITECTURE.md).
      */
-    static final java.util.Set<String> ENGINE_PROPERTIES = java.util.Set.of("veto.decisionDiagrams");
+    static final Set<String> ENGINE_PROPERTIES = Set.of("veto.decisionDiagrams");
 
     private ConfigSources() {
     }

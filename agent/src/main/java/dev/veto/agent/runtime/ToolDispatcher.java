@@ -4,8 +4,10 @@ import dev.veto.ToolDeniedException;
 import dev.veto.agent.weave.ToolSite;
 import dev.veto.agent.weave.ToolSites;
 import dev.veto.bootstrap.ToolGate;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The call path of every governed method: names the arguments, assembles the context, asks the
@@ -78,7 +80,7 @@ public final class ToolDispatcher implements ToolGate {
      * judge a call without the other, so the call is denied, naming the name given twice.
      */
     private static String twiceNamed(ToolSite site) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < site.arity(); i++) {
             if (!seen.add(site.parameterName(i))) {
                 return "two parameters of " + site + " are both named '" + site.parameterName(i) + "', so the policy "

@@ -12,6 +12,7 @@ import dev.veto.engine.match.ValuePath;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -136,7 +137,7 @@ final class MatchCompiler {
             if (item instanceof YamlNode.Scalar scalar && scalar.tagged(YamlNode.BOOL)
                     && !scalar.value().equalsIgnoreCase("true") && !scalar.value().equalsIgnoreCase("false")) {
                 String word = scalar.value();
-                String bool = switch (word.toLowerCase(java.util.Locale.ROOT)) {
+                String bool = switch (word.toLowerCase(Locale.ROOT)) {
                     case "yes", "on" -> "true";
                     default -> "false";
                 };

@@ -113,16 +113,8 @@ public final class PolicyLoader {
             CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
             if (decoder.decode(in, out, true).isError()) {
                 int at = in.position();
-                int line = 1;
-                int lineStart = 0;
-                for (int i = 0; i < at; i++) {
-                    if (bytes[i] == '\n') {
-                        line++;
-                        lineStart = i + 1;
-                    }
-                }
-                int column = 1 + new String(bytes, lineStart, at - lineStart, StandardCharsets.UTF_8).length();
-                return new PolicyProblem(file.toString(), line, column, String.format("the file is not UTF-8: byte 0x%02X"
+                Place place = Place.endOf(new String(bytes, 0, at, StandardCharsets.UTF_8)); // valid up to the bad byte
+                return new PolicyProblem(file.toString(), place.line(), place.column(), String.format("the file is not UTF-8: byte 0x%02X"
                         + " cannot start or continue a character here, expected a UTF-8 YAML file (save it as UTF-8)", bytes[at]));
             }
         } catch (IOException | RuntimeException e) {
@@ -197,22 +189,25 @@ public final class PolicyLoader {
             int limit = new LoaderOptions().getCodePointLimit();
             if (String.valueOf(e.getMessage()).startsWith("The incoming YAML document exceeds the limit")
                     && text.codePointCount(0, text.length()) > limit) {
-                int end = text.offsetByCodePoints(0, limit);
-                int line = 1;
-                int lineStart = 0;
-                for (int i = 0; i < end; i++) {
-                    if (text.charAt(i) == '\n') {
-                        line++;
-                        lineStart = i + 1;
-                    }
-                }
-                reader.problems().add(new PolicyProblem(reader.source(), line, text.codePointCount(lineStart, end) + 1,
+                Place place = Place.endOf(text.substring(0, text.offsetByCodePoints(0, limit)));
+                reader.problems().add(new PolicyProblem(reader.source(), place.line(), place.column(),
                         "the policy is longer than " + limit + " characters, the most the loader reads, expected a smaller"
                                 + " policy (this is where the limit falls)"));
                 return null;
             }
             reader.problems().add(new PolicyProblem(reader.source(), 0, 0, "not valid YAML: " + e.getMessage()));
             return null;
+        }
+    }
+
+    /** A line and column (from 1, the column in characters) in a policy's text. */
+    private record Place(int line, int column) {
+
+        /** Where the character after {@code before} stands. */
+        static Place endOf(String before) {
+            int lineStart = before.lastIndexOf('\n') + 1;
+            int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+            return new Place(line, before.codePointCount(lineStart, before.length()) + 1);
         }
     }
 
