@@ -136,6 +136,7 @@ public final class ConsoleTransport implements ApprovalTransport {
         ApprovalRequest request = prompt.request();
         // the answer binds to the call as shown: if its arguments change before the answer, it is shown again
         String shownHash = request.argumentsHash();
+        discardTypedAhead();
         terminal.print(describe(request));
         while (true) {
             terminal.print("Approve " + TerminalText.safe(request.tool()) + "? [a]pprove or [d]eny, then an optional reason: ");
@@ -163,6 +164,7 @@ public final class ConsoleTransport implements ApprovalTransport {
             if (result == ResolveResult.CALL_MISMATCH) {
                 terminal.print("Not recorded: the call's arguments changed after they were shown. Here it is again.\n");
                 shownHash = request.argumentsHash();
+                discardTypedAhead();
                 terminal.print(describe(request));
                 continue;
             }
@@ -170,6 +172,21 @@ public final class ConsoleTransport implements ApprovalTransport {
                     ? (answer.granted() ? "Approved.\n\n" : "Denied.\n\n")
                     : "Not recorded: the call was already decided elsewhere.\n\n");
             return;
+        }
+    }
+
+    /**
+     * Drops the lines typed before a call is shown: an answer meant for a call decided elsewhere meanwhile,
+     * or typed ahead, must not decide a call its reviewer has not seen. The end of the terminal is kept.
+     */
+    private void discardTypedAhead() {
+        List<String> typed = new ArrayList<>();
+        lines.drainTo(typed);
+        for (String line : typed) {
+            if (line == END) {
+                lines.add(END);
+                return;
+            }
         }
     }
 

@@ -153,6 +153,27 @@ class ConsoleTransportTest {
     }
 
     @Test
+    void anAnswerTypedBeforeACallWasShownDoesNotDecideIt() throws Exception {
+        start();
+        hold(HeldCalls.refund("asked", 500));
+        waitFor(() -> prompts() == 1, "the first prompt");
+        registry.resolve("asked", false, "dave", "via the page");
+        waitFor(() -> screen.toString().contains("(asked was decided elsewhere)"), "the prompt to move on");
+        type("a");   // typed for the call that is gone (or for anything else on this terminal)
+        Thread.sleep(300);
+
+        hold(HeldCalls.refund("unseen", 50_000));
+        waitFor(() -> prompts() == 2, "the new call's prompt");
+        Thread.sleep(600);
+        assertTrue(registry.find("unseen").isPresent(),
+                "an answer typed before the call was shown must not decide it: " + registry.outcome("unseen"));
+        type("d");
+        Approval approval = registry.await("unseen", Duration.ofSeconds(30));
+        assertFalse(approval.granted());
+        assertEquals(Approval.Outcome.DENIED, approval.outcome());
+    }
+
+    @Test
     void whenTheTerminalClosesEveryWaitingCallIsReportedUnavailable() throws Exception {
         start();
         hold(HeldCalls.refund("one", 500));
