@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +24,9 @@ import java.util.function.Consumer;
  * so answers never go to the wrong call. A call decided elsewhere meanwhile (the reviewer page, the
  * timeout) is dropped from the queue, or, if it is being asked, the prompt says so and moves on. Without
  * a terminal, or once it is gone, every call is reported unavailable so its escalation decides at once.
+ *
+ * <p>The terminal is read only while a prompt waits for its answer: the application may read the same
+ * terminal (an interactive agent's chat), and a line read while nothing is asked would be taken from it.
  */
 public final class ConsoleTransport implements ApprovalTransport {
 
@@ -33,6 +38,10 @@ public final class ConsoleTransport implements ApprovalTransport {
     private final Terminal terminal;
     private final BlockingQueue<Prompt> prompts = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    /** A permit for each line the asker wants read; the reader reads nothing without one. */
+    private final Semaphore wanted = new Semaphore(0);
+    /** Whether a line has been asked for and not yet read. */
+    private final AtomicBoolean reading = new AtomicBoolean();
     private final Thread asker;
     private final Thread reader;
     private volatile String goneBecause;
@@ -101,6 +110,7 @@ public final class ConsoleTransport implements ApprovalTransport {
             goneBecause = "the console channel was closed";
         }
         asker.interrupt();
+        reader.interrupt();
         failQueued();
         if (terminal != null) {
             terminal.close();
@@ -109,12 +119,19 @@ public final class ConsoleTransport implements ApprovalTransport {
 
     private void readLoop() {
         try {
-            String line;
-            while ((line = terminal.readLine()) != null) {
+            while (true) {
+                wanted.acquire();
+                String line = terminal.readLine();
+                if (line == null) {
+                    break;
+                }
+                reading.set(false);
                 lines.add(line);
             }
         } catch (IOException e) {
             // the terminal is gone: same as end of input
+        } catch (InterruptedException e) {
+            return; // closed
         }
         lines.add(END);
     }
@@ -192,6 +209,9 @@ public final class ConsoleTransport implements ApprovalTransport {
 
     /** The next line typed, or null when the call is decided elsewhere first. */
     private String nextLine(ApprovalRequest request) throws InterruptedException {
+        if (reading.compareAndSet(false, true)) {
+            wanted.release();
+        }
         while (true) {
             String line = lines.poll(200, TimeUnit.MILLISECONDS);
             if (line != null) {

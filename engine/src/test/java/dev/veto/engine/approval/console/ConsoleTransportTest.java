@@ -35,6 +35,10 @@ class ConsoleTransportTest {
     private ConsoleTransport console;
 
     private void start() throws IOException {
+        start(new PipedReader(keyboard));
+    }
+
+    private void start(java.io.Reader keys) {
         Writer out = new Writer() {
             @Override
             public void write(char[] chars, int off, int len) {
@@ -49,7 +53,7 @@ class ConsoleTransportTest {
             public void close() {
             }
         };
-        console = ConsoleTransport.on(registry, "carol", Terminal.of(new PipedReader(keyboard), out));
+        console = ConsoleTransport.on(registry, "carol", Terminal.of(keys, out));
     }
 
     @AfterEach
@@ -171,6 +175,31 @@ class ConsoleTransportTest {
         Approval approval = registry.await("unseen", Duration.ofSeconds(30));
         assertFalse(approval.granted());
         assertEquals(Approval.Outcome.DENIED, approval.outcome());
+    }
+
+    @Test
+    void theTerminalIsNotReadWhileNoCallIsAsked() throws Exception {
+        // The application may read the same terminal (an interactive agent's chat): a line the console takes
+        // while it asks nothing is a line the application never gets.
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        PipedReader counting = new PipedReader(keyboard) {   // a pipe, so closing never waits on a read
+            @Override
+            public synchronized int read(char[] chars, int off, int len) throws IOException {
+                reads.incrementAndGet();
+                return super.read(chars, off, len);
+            }
+        };
+        start(counting);
+        type("the application's own input");
+        Thread.sleep(500);
+        assertEquals(0, reads.get(), "the console read the terminal while no call was held");
+
+        hold(HeldCalls.refund("asked", 500));
+        waitFor(() -> prompts() >= 1, "the prompt");
+        Thread.sleep(300);
+        assertTrue(registry.find("asked").isPresent(), "the line typed before the prompt did not answer it");
+        type("d");
+        assertEquals(Approval.Outcome.DENIED, registry.await("asked", Duration.ofSeconds(30)).outcome());
     }
 
     @Test
