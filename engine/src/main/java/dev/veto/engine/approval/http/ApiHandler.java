@@ -1,6 +1,9 @@
 package dev.veto.engine.approval.http;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -151,6 +154,14 @@ final class ApiHandler implements HttpHandler {
     /** The body of an approve or deny. */
     record Answer(String reviewer, String reason, String argumentsHash) {
 
+        /**
+         * One JSON object and nothing else, each field once: text after the object, or a field given twice,
+         * would otherwise be dropped in silence (an answer's binding to the call among them).
+         */
+        private static final ObjectReader STRICT = ApprovalJson.MAPPER.reader()
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
         static Answer parse(byte[] bytes) throws BadAnswer {
             if (bytes.length == 0) {
                 throw new BadAnswer("the body is empty; expected a JSON object with \"reviewer\" and optionally "
@@ -158,7 +169,7 @@ final class ApiHandler implements HttpHandler {
             }
             JsonNode json;
             try {
-                json = ApprovalJson.MAPPER.readTree(bytes);
+                json = STRICT.readTree(bytes);
             } catch (JacksonException e) {
                 throw new BadAnswer("the body is not valid JSON: " + e.getOriginalMessage());
             } catch (IOException e) {

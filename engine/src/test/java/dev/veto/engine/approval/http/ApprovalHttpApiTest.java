@@ -185,6 +185,22 @@ class ApprovalHttpApiTest {
     }
 
     @Test
+    void aBodyWithTextAfterItsObjectOrARepeatedFieldIsMalformedAndChangesNothing() {
+        // an approval whose binding to the call is in a second object, or repeated, must not be read as a
+        // plain approval of whatever is held
+        ApiClient.Reply trailing = api.post("/api/approvals/d-1/approve",
+                "{\"reviewer\":\"alice\"}{\"arguments_hash\":\"sha256:something-else\"}");
+        assertEquals(400, trailing.status(), trailing.raw().body());
+        assertTrue(trailing.field("message").contains("not valid JSON"), trailing.field("message"));
+
+        ApiClient.Reply repeated = api.post("/api/approvals/d-1/approve",
+                "{\"reviewer\":\"alice\",\"arguments_hash\":\"sha256:something-else\",\"arguments_hash\":null}");
+        assertEquals(400, repeated.status(), repeated.raw().body());
+        assertTrue(repeated.field("message").contains("arguments_hash"), repeated.field("message"));
+        assertStillHeld();
+    }
+
+    @Test
     void anOversizedBodyGets413() {
         String reason = "x".repeat(ApiHandler.MAX_BODY_BYTES);
         ApiClient.Reply reply = api.post("/api/approvals/d-1/approve", "{\"reviewer\":\"a\",\"reason\":\"" + reason + "\"}");
