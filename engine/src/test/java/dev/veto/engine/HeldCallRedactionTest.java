@@ -58,6 +58,29 @@ class HeldCallRedactionTest {
     }
 
     @Test
+    void theCallsHashShownToReviewersCannotConfirmAGuessOfAMaskedValue() throws Exception {
+        // A reviewer sees every argument but the masked one, and the hash of the whole call. Were that hash a
+        // plain SHA-256 of the call's canonical text, hashing each guess of the card number (a few million
+        // for a known bank and last four digits) would find the one shown: the mask would hide nothing.
+        try (Veto veto = engine(DecisionLog.discard(), new CopyOnWriteArrayList<>())) {
+            Map<String, Object> arguments = refund(500);
+            arguments.put("card_number", CARD);
+            Decision held = veto.protect("issue_refund", arguments,
+                    ctx("role", "support_l1", "userId", "u-1", "session_token", TOKEN));
+            ApprovalRequest shown = veto.approvals().find(held.id()).orElseThrow();
+            StringBuilder guess = new StringBuilder("\"issue_refund\"\n{");
+            new java.util.TreeMap<>(arguments).forEach((k, v) -> guess.append('"').append(k).append("\":")
+                    .append(v instanceof String ? "\"" + v + "\"" : String.valueOf(v)).append(','));
+            guess.append('}');
+            assertFalse(shown.argumentsHash().equals(
+                    dev.veto.engine.policy.PolicyLoader.contentHash(guess.toString())),
+                    "the shown hash confirms the guess " + guess);
+            assertEquals(shown.argumentsHash(), veto.approvals().find(held.id()).orElseThrow().argumentsHash(),
+                    "the same call keeps one hash, so an answer can still bind to it");
+        }
+    }
+
+    @Test
     void withTheLogOffTheReviewerStillSeesNoMaskedValue() throws Exception {
         List<ApprovalRequest> presented = new CopyOnWriteArrayList<>();
         try (Veto veto = engine(DecisionLog.discard(), presented)) {
