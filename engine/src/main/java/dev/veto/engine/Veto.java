@@ -186,6 +186,12 @@ public final class Veto implements AutoCloseable {
             return finish(current, tool, arguments, context, tracer, logging, started,
                     Action.DENY, current.loadFailure(), null, null, null, LimitsOnGrant.NONE);
         }
+        String logFailure = logging ? log.unavailable() : null;
+        if (logFailure != null) {
+            return finish(current, tool, arguments, context, tracer, logging, started, Action.DENY,
+                    "the decision log cannot be written (" + logFailure + "), and no call runs unrecorded",
+                    null, null, null, LimitsOnGrant.NONE);
+        }
         Decided decided = Decider.decide(current.compiled(), tool, arguments, context, tracer);
         return finish(current, tool, arguments, context, tracer, logging, started,
                 decided.action(), decided.reason(), decided.ruleId(), decided.location(), decided.approval(),

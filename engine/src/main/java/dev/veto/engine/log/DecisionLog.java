@@ -17,6 +17,14 @@ public interface DecisionLog extends AutoCloseable {
         return true;
     }
 
+    /**
+     * Why appended records cannot be written now (the file's last write failed), or null when they can. While
+     * it is not null the engine denies every governed call: no call runs unrecorded.
+     */
+    default String unavailable() {
+        return null;
+    }
+
     /** Blocks until every record appended so far is written and flushed. */
     void flush();
 

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -42,6 +43,11 @@ import java.util.concurrent.locks.LockSupport;
  * The engine hands in the redacted copies the {@link Redactor} makes.
  *
  * <p>A JVM shutdown hook closes the log, so every record appended before the JVM exits is written.
+ *
+ * <p>When the file cannot be written (a full disk, an I/O error), the lines that did not reach it go to the
+ * problems stream (stderr) rather than stay in a buffer that may never be written, and {@link #unavailable()}
+ * says why until a write reaches the file again: meanwhile the engine denies every governed call, as it does
+ * when the log cannot be opened, since no call may run unrecorded.
  */
 public final class JsonlDecisionLog implements DecisionLog {
 
@@ -62,7 +68,7 @@ public final class JsonlDecisionLog implements DecisionLog {
     private final Path file;
     private final WriterQueue queue;
     private final FileChannel channel;
-    private final OutputStream out;
+    private final PendingBytes out;
     private final Thread writer;
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -77,6 +83,8 @@ public final class JsonlDecisionLog implements DecisionLog {
     private TextBuffer lineText;
     private String prevHash;
     private boolean writeFailed;
+    /** Why the last write or flush failed, until one reaches the file again; null while writing works. */
+    private volatile String failure;
 
     private JsonlDecisionLog(Path file, int capacity, PrintStream problems) throws IOException {
         this.file = file;
@@ -87,7 +95,7 @@ public final class JsonlDecisionLog implements DecisionLog {
         }
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
-        this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+        this.out = new PendingBytes(Channels.newOutputStream(channel), 64 * 1024);
         try {
             lockForThisLogAlone();
         } catch (IOException | RuntimeException e) {
@@ -121,6 +129,42 @@ public final class JsonlDecisionLog implements DecisionLog {
 
     public Path file() {
         return file;
+    }
+
+    /** Why records cannot be written to the file now (its last write or flush failed), or null. */
+    @Override
+    public String unavailable() {
+        return failure;
+    }
+
+    /** The writer's buffer, whose bytes can be taken back when they cannot be written. */
+    private static final class PendingBytes extends BufferedOutputStream {
+        PendingBytes(OutputStream out, int size) {
+            super(out, size);
+        }
+
+        boolean isEmpty() {
+            return count == 0;
+        }
+
+        /** The bytes not yet written, as text, and forgets them. */
+        String take() {
+            String text = new String(buf, 0, count, StandardCharsets.UTF_8);
+            count = 0;
+            return text;
+        }
+    }
+
+    /** A write failed: says so once, and moves the lines stuck in the buffer to the problems stream. */
+    private void writeFailed(IOException e) {
+        failure = "writing " + file + " failed: " + e.getMessage();
+        if (!writeFailed) {
+            problems.println("veto decision log " + file + ": writing failed (" + e + "); lines go to stderr until it works again");
+            writeFailed = true;
+        }
+        if (!out.isEmpty()) {
+            problems.print(out.take());
+        }
     }
 
     /** Queues the record for the log's thread; blocks only while the queue is full. Never throws. */
@@ -303,22 +347,23 @@ public final class JsonlDecisionLog implements DecisionLog {
         try {
             lineText.writeUtf8(out);
             out.write('\n');
-            writeFailed = false;
         } catch (IOException e) {
             // Keep the line somewhere a person can find it rather than losing it.
-            if (!writeFailed) {
-                problems.println("veto decision log " + file + ": writing failed (" + e + "); lines go to stderr until it works again");
-                writeFailed = true;
-            }
+            writeFailed(e);
             problems.println(lineText);
         }
     }
 
     private void flushToOs() {
+        boolean writing = !out.isEmpty();
         try {
             out.flush();
+            if (writing) {
+                writeFailed = false;
+                failure = null;
+            }
         } catch (IOException e) {
-            problems.println("veto decision log " + file + ": flush failed: " + e);
+            writeFailed(e);
         }
     }
 

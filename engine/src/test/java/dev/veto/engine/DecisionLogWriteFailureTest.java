@@ -1,0 +1,59 @@
+package dev.veto.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.veto.engine.log.JsonlDecisionLog;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A decision log whose file cannot be written (a full disk: {@code /dev/full} fails every write with "No
+ * space left on device"): no line is lost, since what cannot reach the file goes to stderr, and no
+ * governed call runs unrecorded, as when the log cannot be opened.
+ */
+class DecisionLogWriteFailureTest {
+
+    private static final String POLICY = """
+            name: full-disk
+            default_action: deny
+            rules:
+              - id: lookups
+                tool: lookup_order
+                action: allow
+            """;
+
+    @Test
+    void whileTheLogCannotBeWrittenCallsAreDeniedAndEveryLineReachesStderr() throws Exception {
+        Path full = Path.of("/dev/full");
+        Assumptions.assumeTrue(Files.isWritable(full), "SKIPPED: no /dev/full on this system");
+        ByteArrayOutputStream problemText = new ByteArrayOutputStream();
+        PrintStream problems = new PrintStream(problemText, true, StandardCharsets.UTF_8);
+        JsonlDecisionLog log = JsonlDecisionLog.open(full, 1024, problems);
+        List<Decision> decisions = new ArrayList<>();
+        try (Veto veto = Veto.builder().policyText(POLICY).decisionLog(log).build()) {
+            decisions.add(veto.protect("lookup_order", Map.of("order_id", "A-1"), Map.of()));
+            assertEquals(Action.ALLOW, decisions.get(0).action(), "nothing has failed yet");
+            log.flush();   // the writer meets the full disk
+
+            Decision later = veto.protect("lookup_order", Map.of("order_id", "A-2"), Map.of());
+            decisions.add(later);
+            assertEquals(Action.DENY, later.action(), "a call ran while its decision could not be recorded");
+            assertTrue(later.reason().contains("the decision log cannot be written")
+                    && later.reason().contains("No space left on device"), later.reason());
+        }
+        String stderr = problemText.toString(StandardCharsets.UTF_8);
+        for (Decision decision : decisions) {
+            assertTrue(stderr.contains("\"decision_id\":\"" + decision.id() + "\""),
+                    "the line of " + decision.id() + " reached neither the file nor stderr:\n" + stderr);
+        }
+    }
+}
