@@ -56,4 +56,22 @@ class DecisionLogWriteFailureTest {
                     "the line of " + decision.id() + " reached neither the file nor stderr:\n" + stderr);
         }
     }
+
+    @Test
+    void aCallMadeAfterTheLogClosedIsDenied(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // The JVM's shutdown closes the log (its own hook) while the application's threads, and its own
+        // shutdown hooks, may still call tools: their decisions can no longer be written.
+        ByteArrayOutputStream problemText = new ByteArrayOutputStream();
+        JsonlDecisionLog log = JsonlDecisionLog.open(dir.resolve("d.jsonl"), 1024,
+                new PrintStream(problemText, true, StandardCharsets.UTF_8));
+        try (Veto veto = Veto.builder().policyText(POLICY).decisionLog(log).build()) {
+            assertEquals(Action.ALLOW, veto.protect("lookup_order", Map.of("order_id", "A-1"), Map.of()).action());
+            log.close();
+            Decision late = veto.protect("lookup_order", Map.of("order_id", "A-2"), Map.of());
+            assertEquals(Action.DENY, late.action(), "a call ran after its decision log closed");
+            assertTrue(late.reason().contains("closed"), late.reason());
+            assertTrue(problemText.toString(StandardCharsets.UTF_8).contains(late.id()),
+                    "the late decision is still reported on stderr");
+        }
+    }
 }

@@ -131,10 +131,10 @@ public final class JsonlDecisionLog implements DecisionLog {
         return file;
     }
 
-    /** Why records cannot be written to the file now (its last write or flush failed), or null. */
+    /** Why records cannot be written to the file now (it is closed, or its last write failed), or null. */
     @Override
     public String unavailable() {
-        return failure;
+        return closed.get() ? "the decision log " + file + " is closed" : failure;
     }
 
     /** The writer's buffer, whose bytes can be taken back when they cannot be written. */
