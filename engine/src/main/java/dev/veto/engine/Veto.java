@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *
  * The compiled policy is one volatile reference: a reload swaps it atomically, and a call sees either the
  * old policy or the new one, never a mix. {@link #protect} never throws; a failure inside the engine is a
- * DENY whose reason says so. Closing the engine stops the reload watcher and closes the decision log.
+ * DENY whose reason says so. Closing the engine stops the reload watcher, denies the calls still held and
+ * closes the decision log.
  */
 public final class Veto implements AutoCloseable {
 
@@ -400,10 +401,19 @@ public final class Veto implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the reload watcher, denies every call still held (no answer can be acted on once the engine is
+     * gone: the agent closes it when the JVM exits), so that each ends with its approval line, and then
+     * closes the decision log.
+     */
     @Override
     public void close() {
         if (watcher != null) {
             watcher.close();
+        }
+        for (ApprovalRequest request : approvals.pending()) {
+            approvals.resolve(request.decisionId(), false, "veto",
+                    "the policy engine closed (the JVM is exiting) before an answer");
         }
         log.close();
     }

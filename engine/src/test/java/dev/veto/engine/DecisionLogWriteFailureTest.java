@@ -74,4 +74,33 @@ class DecisionLogWriteFailureTest {
                     "the late decision is still reported on stderr");
         }
     }
+
+    @Test
+    void aCallStillHeldWhenTheEngineClosesEndsDeniedWithItsApprovalLine(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        // The agent closes the engine when the JVM exits: a call still held must not wait on (and its
+        // ending must not miss the log), and its decision line must not be left without an ending.
+        Path file = dir.resolve("d.jsonl");
+        JsonlDecisionLog log = JsonlDecisionLog.open(file, 1024, System.err);
+        Veto veto = Veto.builder().policyText("""
+                name: held
+                rules:
+                  - id: big
+                    tool: issue_refund
+                    action: require_approval
+                    approval: {timeout: 10m}
+                """).decisionLog(log).build();
+        Decision held = veto.protect("issue_refund", Map.of("amount", 500), Map.of());
+        assertEquals(Action.APPROVAL_REQUIRED, held.action());
+        java.util.concurrent.CompletableFuture<Approval> waiting = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> veto.waitForApproval(held.id(), held.approvalTimeout()));
+        Thread.sleep(200);
+        veto.close();
+        Approval ended = waiting.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(false, ended.granted(), String.valueOf(ended));
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(2, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(1).contains("\"kind\":\"approval\"") && lines.get(1).contains(held.id())
+                && lines.get(1).contains("\"action\":\"deny\""), lines.get(1));
+    }
 }
