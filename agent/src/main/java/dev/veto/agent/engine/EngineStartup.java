@@ -83,9 +83,11 @@ public final class EngineStartup {
         if (loadedAhead != null) {
             builder.loader(PolicyLoader.standard().withLoaded(config.policy(), loadedAhead));
         }
+        JsonlDecisionLog decisionLog = null;
         if (config.log() != null) {
             try {
-                builder.decisionLog(JsonlDecisionLog.open(config.log()));
+                decisionLog = JsonlDecisionLog.open(config.log());
+                builder.decisionLog(decisionLog);
             } catch (IOException | RuntimeException e) {
                 return failClosed(err, "the decision log " + config.log() + " cannot be opened (" + e
                         + "), and no call runs unrecorded", instrumentedDespite(config));
@@ -99,6 +101,10 @@ public final class EngineStartup {
         }, "veto-shutdown");
         try {
             Runtime.getRuntime().addShutdownHook(shutdown);
+            if (decisionLog != null) {
+                // this hook closes the log after the engine has ended the calls still held and logged how
+                decisionLog.closeOnlyFromOwnersShutdownHook();
+            }
         } catch (IllegalStateException shuttingDown) {
             // The engine starts in parallel with the application, which may already have ended: close at once.
             shutdown.run();

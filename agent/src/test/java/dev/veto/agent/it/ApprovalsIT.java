@@ -52,6 +52,39 @@ class ApprovalsIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.veto.agent.it.ForkedJvm#javas")
+    void callsStillHeldWhenTheApplicationExitsEndDeniedWithTheirApprovalLinesInTheLog(String java) throws Exception {
+        // The JVM's shutdown runs the log's own hook and the agent's (which ends the held calls) at once:
+        // the ending of each held call must still reach the file, whichever hook runs first. Several runs,
+        // since the hooks' order varies.
+        for (int run = 0; run < 4; run++) {
+            Path log = dir.resolve("exit-" + run + ".jsonl");
+            Process app = ForkedJvm.on(java)
+                    .agent("policy=" + ForkedJvm.POLICIES.resolve("approvals-it.yaml") + ",log=" + log
+                            + ",approval.default=http,approval.http.token=" + TOKEN)
+                    .start(dev.veto.fixture.ExitWhileHeldApp.class.getName());
+            CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(app));
+            StringBuilder stderr = new StringBuilder();
+            try {
+                URI page = reviewerPage(app, stderr);
+                awaitPending(page, "X-1", stderr);
+                awaitPending(page, "X-2", stderr);
+                ForkedJvm.write(app.getOutputStream(), "exit");
+                assertTrue(app.waitFor(2, TimeUnit.MINUTES), "the application did not exit; stderr:\n" + stderr);
+            } finally {
+                app.destroyForcibly();
+            }
+            assertFalse(stdout.get(1, TimeUnit.MINUTES).contains("RAN"), "a held tool ran");
+            List<String> lines = Files.readAllLines(log);
+            long held = lines.stream().filter(l -> l.contains("\"action\":\"require_approval\"")).count();
+            long ended = lines.stream().filter(l -> l.contains("\"kind\":\"approval\"")).count();
+            assertEquals(2, held, String.join("\n", lines) + "\n" + stderr);
+            assertEquals(held, ended, "run " + run + ": a held call's ending is missing from the log:\n"
+                    + String.join("\n", lines) + "\nstderr:\n" + stderr);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.veto.agent.it.ForkedJvm#javas")
     void aHeldCallRunsOnlyAfterApprovalOverHttpAndDeniedOrUnansweredCallsNeverRun(String java) throws Exception {
         Path markers = Files.createDirectories(dir.resolve("markers"));
         Path log = dir.resolve("decisions.jsonl");

@@ -131,6 +131,19 @@ public final class JsonlDecisionLog implements DecisionLog {
         return file;
     }
 
+    /**
+     * Leaves closing the log at JVM exit to its owner's own shutdown hook, which must close it: hooks run at
+     * once and in no order, so with its own hook the log could close while the owner still writes its last
+     * records (the endings of calls still held, say), and they would miss the file.
+     */
+    public void closeOnlyFromOwnersShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down already: the hook has been started
+        }
+    }
+
     /** Why records cannot be written to the file now (it is closed, or its last write failed), or null. */
     @Override
     public String unavailable() {
