@@ -19,11 +19,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The JSON API under {@code /api/approvals}. Every request needs the bearer token. Only a well-formed
  * answer to a held call changes anything; every refusal (401, 404, 400, 405, 409, 413) leaves all
- * approvals as they were.
+ * approvals as they were. Only the calls whose channel label the configuration routes to {@code http} are
+ * listed, shown or answered here: a call routed to the console alone is unknown to the API.
  *
  * <pre>
  * GET  /api/approvals               the held calls, oldest first
@@ -40,10 +42,12 @@ final class ApiHandler implements HttpHandler {
 
     private final ApprovalRegistry registry;
     private final BearerToken token;
+    private final Predicate<ApprovalRequest> served;
 
-    ApiHandler(ApprovalRegistry registry, BearerToken token) {
+    ApiHandler(ApprovalRegistry registry, BearerToken token, Predicate<ApprovalRequest> served) {
         this.registry = registry;
         this.token = token;
+        this.served = served;
     }
 
     @Override
@@ -99,7 +103,9 @@ final class ApiHandler implements HttpHandler {
     private void list(HttpExchange exchange) throws IOException {
         ArrayNode pending = JsonNodeFactory.instance.arrayNode();
         for (ApprovalRequest request : registry.pending()) {
-            pending.add(ApprovalJson.pending(request));
+            if (served.test(request)) {
+                pending.add(ApprovalJson.pending(request));
+            }
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("pending", pending);
@@ -109,7 +115,11 @@ final class ApiHandler implements HttpHandler {
     private void show(HttpExchange exchange, String id) throws IOException {
         Optional<ApprovalRequest> held = registry.find(id);
         if (held.isPresent()) {
-            Replies.json(exchange, 200, ApprovalJson.pending(held.get()));
+            if (served.test(held.get())) {
+                Replies.json(exchange, 200, ApprovalJson.pending(held.get()));
+            } else {
+                Replies.error(exchange, 404, "not_found", "no held call has decision id " + id);
+            }
             return;
         }
         Optional<Approval> ended = registry.outcome(id);
@@ -133,6 +143,11 @@ final class ApiHandler implements HttpHandler {
             answer = Answer.parse(bytes);
         } catch (BadAnswer e) {
             Replies.error(exchange, 400, "bad_request", e.getMessage());
+            return;
+        }
+        Optional<ApprovalRequest> held = registry.find(id);
+        if (held.isPresent() && !served.test(held.get())) {
+            Replies.error(exchange, 404, "not_found", "no held call has decision id " + id);
             return;
         }
         ResolveResult result = registry.resolve(id, granted, answer.reviewer(), answer.reason(), answer.argumentsHash());

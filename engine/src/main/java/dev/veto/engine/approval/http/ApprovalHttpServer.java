@@ -47,7 +47,8 @@ public final class ApprovalHttpServer implements ApprovalTransport {
         HttpServer server = HttpServer.create(new InetSocketAddress(bind, settings.httpPort()), 0);
         boolean generated = settings.httpToken().isEmpty();
         BearerToken token = settings.httpToken().map(BearerToken::new).orElseGet(BearerToken::generate);
-        server.createContext("/api/", new ApiHandler(registry, token));
+        server.createContext("/api/", new ApiHandler(registry, token,
+                request -> settings.transportsFor(request.channel()).contains(ApprovalSettings.Transport.HTTP)));
         server.createContext("/", new PageHandler());
         ExecutorService executor = boundedExecutor(settings.httpThreads());
         server.setExecutor(executor);

@@ -240,6 +240,30 @@ class ApprovalHttpApiTest {
     }
 
     @Test
+    void aCallWhoseChannelLabelIsNotServedOverHttpIsNeitherListedNorAnsweredThere() throws Exception {
+        // finance calls go to the page; supervisors' calls only to the person at the console
+        ApprovalRegistry routed = new ApprovalRegistry();
+        try (ApprovalHttpServer server = ApprovalHttpServer.start(routed, ApprovalSettings.parse(Map.of(
+                "approval.channels.finance", "http", "approval.channels.supervisors", "console",
+                "approval.http.token", TOKEN)), new PrintStream(new ByteArrayOutputStream(), true))) {
+            routed.open(HeldCalls.request("console-only", "issue_refund", Map.of("amount", 50_000), "supervisors",
+                    Duration.ofMinutes(5)));
+            routed.open(HeldCalls.request("for-the-page", "wire_transfer", Map.of("amount", 10), "finance",
+                    Duration.ofMinutes(5)));
+            ApiClient client = new ApiClient(server.url(), TOKEN);
+
+            ApiClient.Reply list = client.get("/api/approvals");
+            assertEquals(1, list.json().get("pending").size(), list.raw().body());
+            assertEquals("for-the-page", list.json().get("pending").get(0).get("id").asText());
+            assertEquals(404, client.get("/api/approvals/console-only").status());
+            ApiClient.Reply approve = client.post("/api/approvals/console-only/approve", "{\"reviewer\":\"mallory\"}");
+            assertEquals(404, approve.status(), approve.raw().body());
+            assertTrue(routed.find("console-only").isPresent(), "a call routed to the console only was answered over HTTP");
+            assertEquals(200, client.post("/api/approvals/for-the-page/approve", "{\"reviewer\":\"sam\"}").status());
+        }
+    }
+
+    @Test
     void aGeneratedTokenIsPrintedOnceWithThePagesAddress() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (ApprovalChannels generated = ApprovalChannels.start(new ApprovalRegistry(),
