@@ -42,6 +42,12 @@ public final class ApprovalChannels implements ApprovalListener, AutoCloseable {
     private final Map<String, Routing> routing = new ConcurrentHashMap<>();
     /** The held calls presented and not yet seen to end: a call held before the start is presented only once. */
     private final Set<String> presented = ConcurrentHashMap.newKeySet();
+    /**
+     * Set when the channels close: a transport that reports its calls unreachable as it closes (the console
+     * drops its queue) is not a reason for the escalation to decide them at once; an escalation of allow
+     * would run them on the JVM's way out. They stay held for their timeout or the engine's close.
+     */
+    private volatile boolean closed;
 
     ApprovalChannels(ApprovalRegistry registry, ApprovalSettings settings, Map<Transport, ApprovalTransport> transports,
             Optional<WebhookNotifier> webhook) {
@@ -182,6 +188,7 @@ public final class ApprovalChannels implements ApprovalListener, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         registry.removeListener(this);
         transports.values().forEach(ApprovalTransport::close);
         webhook.ifPresent(WebhookNotifier::close);
@@ -200,6 +207,9 @@ public final class ApprovalChannels implements ApprovalListener, AutoCloseable {
         }
 
         void failed(String why) {
+            if (closed) {
+                return;
+            }
             boolean none;
             synchronized (this) {
                 reasons.add(why);

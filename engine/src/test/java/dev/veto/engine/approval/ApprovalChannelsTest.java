@@ -94,6 +94,20 @@ class ApprovalChannelsTest {
     }
 
     @Test
+    void closingTheChannelsDoesNotLetTheEscalationDecideTheCallsTheyStillShowed() {
+        // The console, closing (the agent closes the channels when the JVM exits), reports the calls still
+        // queued as unreachable. That is not "nobody could be asked": an escalation of allow must not run
+        // them on the way out; they stay held for their timeout or the engine's close.
+        ApprovalChannels channels = channels(Map.of("approval.default", "console"));
+        registry.open(new ApprovalRequest("queued", "issue_refund", Map.of("amount", 900), Map.of(), "refunds",
+                "big", "default", Duration.ofMinutes(5), true, () -> "h", java.time.Instant.now()));
+        channels.close();
+        console.failures.get(0).accept("the console channel was closed");
+        assertTrue(registry.find("queued").isPresent(),
+                "closing the channels decided the call: " + registry.outcome("queued"));
+    }
+
+    @Test
     void oneTransportFailingIsNotEnoughWhileAnotherCanStillAnswer() {
         channels(Map.of("approval.default", "console,http"));
         console.failAtOnce = "no terminal";
