@@ -1,19 +1,33 @@
 package dev.veto.engine;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.util.Objects;
+import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
 /**
- * Polls a policy file's modification time and size on a daemon thread and calls back when they change.
- * Polling (rather than a WatchService) also sees the rename-over that editors and config managers use,
- * and costs one stat per interval.
+ * Polls a policy file on a daemon thread and calls back when its content changes. Each look reads the file
+ * and compares its bytes with those last handed on, rather than its modification time and size: a save
+ * that keeps the size within one tick of the file system's clock would leave those unchanged, and the
+ * edit would never be put in force. A change is handed on once the file has held still for one interval,
+ * so a file caught half-written (a writer that truncates and writes in pieces) is never loaded, even where
+ * its first part is a valid policy without the rules that follow. A policy is kilobytes: reading it once an
+ * interval (a second by default) costs microseconds. Polling, rather than a WatchService, also sees the
+ * rename-over and symbolic-link swaps that editors, config managers and Kubernetes use.
  */
 final class PolicyFileWatcher implements AutoCloseable {
+
+    /** The content of a file that cannot be read (missing, a directory, no permission). */
+    private static final byte[] UNREADABLE = new byte[0];
+    /**
+     * Files larger than this are told apart by their time and size, not read: the most bytes a policy the
+     * loader accepts can have (3,145,728 characters of at most 4 bytes each), so any policy that could load
+     * is compared byte for byte.
+     */
+    private static final long LARGEST_COMPARED = 4L * 3_145_728;
 
     private final Path file;
     private final Runnable onChange;
@@ -21,18 +35,22 @@ final class PolicyFileWatcher implements AutoCloseable {
     private final long intervalMillis;
     private final Thread thread;
     private volatile boolean closed;
-    private Object lastSeen;
+    /** The content last handed on (or seen when the watcher started). */
+    private byte[] handedOn;
+    /** A new content seen at the last look, waiting to hold still; null when there is none. */
+    private byte[] settling;
 
     /**
      * @param staleInForce asked once, at the first look: whether the policy in force is not the file's
      *                     content. The policy was read before this watcher existed (the agent reads it ahead
-     *                     of the engine's start), so a change saved in between has no newer stamp to show.
+     *                     of the engine's start), so a change saved in between is already in the content
+     *                     this watcher starts from.
      */
     PolicyFileWatcher(Path file, Duration interval, Runnable onChange, BooleanSupplier staleInForce) {
         this.file = file;
         this.onChange = onChange;
         this.staleInForce = staleInForce;
-        this.lastSeen = stamp();
+        this.handedOn = content();
         this.intervalMillis = Math.max(10, interval.toMillis());
         // A plain thread rather than a scheduled executor: this starts while the agent's first governed call
         // may be waiting for the engine, and the executor's classes cost milliseconds to load there.
@@ -52,44 +70,57 @@ final class PolicyFileWatcher implements AutoCloseable {
             if (closed) {
                 break;
             }
-            if (!check() && first) {
+            if (!look() && first && settling == null) {
                 // unchanged since the watcher started; but was the file read before a change saved until then?
                 try {
                     if (staleInForce.getAsBoolean()) {
                         onChange.run();
                     }
                 } catch (RuntimeException e) {
-                    // as in check()
+                    // as in look()
                 }
             }
             first = false;
         }
     }
 
-    private record Stamp(FileTime modified, long size) {
-    }
-
-    private Object stamp() {
+    private byte[] content() {
         try {
-            return new Stamp(Files.getLastModifiedTime(file), Files.size(file));
+            long size = Files.size(file);
+            if (size > LARGEST_COMPARED) {
+                // too large to be a policy (the reload refuses it, saying so): its stamp stands for its content
+                return (size + "@" + Files.getLastModifiedTime(file)).getBytes(StandardCharsets.UTF_8);
+            }
+            return Files.readAllBytes(file);
         } catch (IOException | RuntimeException e) {
-            return "unreadable";
+            return UNREADABLE;
         }
     }
 
-    /** @return whether the file changed (and the callback ran) */
-    private boolean check() {
-        Object now = stamp();
-        if (!Objects.equals(now, lastSeen)) {
-            lastSeen = now;
-            try {
-                onChange.run();
-            } catch (RuntimeException e) {
-                // the callback logs its own failures; the watcher keeps watching
-            }
-            return true;
+    /**
+     * One look at the file (the watcher's thread calls it once an interval; package-private so that tests can
+     * look when they choose).
+     *
+     * @return whether the content changed and held still since the last look, and the callback ran
+     */
+    boolean look() {
+        byte[] now = content();
+        if (Arrays.equals(now, handedOn)) {
+            settling = null; // changed and changed back: nothing to hand on
+            return false;
         }
-        return false;
+        if (settling == null || !Arrays.equals(now, settling)) {
+            settling = now; // changed since the last look: wait until it holds still
+            return false;
+        }
+        handedOn = now;
+        settling = null;
+        try {
+            onChange.run();
+        } catch (RuntimeException e) {
+            // the callback logs its own failures; the watcher keeps watching
+        }
+        return true;
     }
 
     @Override
