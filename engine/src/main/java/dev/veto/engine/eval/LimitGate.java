@@ -137,7 +137,11 @@ final class LimitGate {
             return ExactNumbers.of(value).stripTrailingZeros().toString();
         }
         if (StringValues.isStringLike(value)) {
-            return StringValues.of(value);
+            // a number written as text counts with the number, as equality matchers read it: a caller that
+            // alternates 100, "100" and "1e2" for one user gets one count, not three
+            String text = StringValues.of(value);
+            BigDecimal number = ExactNumbers.tryParse(text);
+            return number == null ? text : number.stripTrailingZeros().toString();
         }
         throw new EvaluationException(what + " is counted per " + per + ", which is " 
                 + Describe.typeOf(value) + ", expected a string or number");
