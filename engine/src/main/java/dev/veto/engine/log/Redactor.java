@@ -1,5 +1,6 @@
 package dev.veto.engine.log;
 
+import dev.veto.engine.match.ValuePath;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * {@code context.session_token}, {@code arguments.customer.ssn}) with {@value #MASK}, for the decision log
  * and the reviewer's screen. Compiled once from the list of paths.
  *
- * <p>A path is dot-separated. Its first segment names the root ({@code arguments}, {@code context}). Each
+ * <p>A path is read as a match path is ({@link ValuePath#segments}: dots, and {@code [N]} for a list index).
+ * Its first segment names the root ({@code arguments}, {@code context}). Each
  * later segment is a key of a map, a component of a record or a property of a bean; on a list or an array a
  * number picks one item, {@code *} every item, and a name applies to every item (so
  * {@code arguments.items.card_number} masks the card number of each item: for secrets, the safe reading).
@@ -89,17 +91,19 @@ public final class Redactor {
         Node root = new Node();
         for (String path : paths) {
             Objects.requireNonNull(path, "redact path is null");
-            String[] segments = dotted(path).split("\\.", -1);
-            if (segments.length < 2) {
+            List<String> segments;
+            try {
+                segments = ValuePath.segments(path);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("redact path \"" + path + "\": " + e.getMessage()
+                        + ", expected names separated by single dots");
+            }
+            if (segments.size() < 2) {
                 throw new IllegalArgumentException("redact path \"" + path
                         + "\": expected ROOT.NAME..., such as arguments.card_number or context.session_token");
             }
             Node node = root;
             for (String segment : segments) {
-                if (segment.isEmpty()) {
-                    throw new IllegalArgumentException("redact path \"" + path
-                            + "\": empty segment, expected names separated by single dots");
-                }
                 node = node.child(segment);
             }
             node.mask = true;
@@ -114,23 +118,23 @@ public final class Redactor {
      */
     public boolean covers(String path) {
         try {
-            return covers(root, dotted(path).split("\\.", -1), 0);
+            return covers(root, ValuePath.segments(path), 0);
         } catch (IllegalArgumentException e) {
             return false;
         }
     }
 
-    private static boolean covers(Node node, String[] segments, int i) {
+    private static boolean covers(Node node, List<String> segments, int i) {
         if (node == null) {
             return false;
         }
         if (node.mask) {
             return true;
         }
-        if (i == segments.length) {
+        if (i == segments.size()) {
             return false;
         }
-        String segment = segments[i];
+        String segment = segments.get(i);
         return covers(node.children.get(segment), segments, i + 1) || covers(node.children.get(ANY), segments, i + 1)
                 // on a list, names reach into every item: an index steps to the names
                 || isIndex(segment) && covers(node.names, segments, i + 1);
@@ -270,45 +274,6 @@ public final class Redactor {
             return MASK;
         }
         return apply(node, value);
-    }
-
-    /**
-     * The path with list indexes in brackets written as segments ({@code items[0].card} is
-     * {@code items.0.card}), as match paths read them: a redact path that masked nothing would be worse than
-     * one refused.
-     *
-     * @throws IllegalArgumentException for a bracket that is not {@code [N]} followed by {@code .}, {@code [} or the end
-     */
-    private static String dotted(String path) {
-        if (path.indexOf('[') < 0 && path.indexOf(']') < 0) {
-            return path;
-        }
-        StringBuilder out = new StringBuilder(path.length());
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c == '[') {
-                int close = path.indexOf(']', i);
-                String index = close < 0 ? "" : path.substring(i + 1, close);
-                boolean digits = !index.isEmpty() && index.chars().allMatch(d -> d >= '0' && d <= '9');
-                boolean ends = close >= 0 && (close + 1 == path.length() || path.charAt(close + 1) == '.'
-                        || path.charAt(close + 1) == '[');
-                if (!digits || !ends) {
-                    throw badBracket(path);
-                }
-                out.append('.').append(index);
-                i = close;
-            } else if (c == ']') {
-                throw badBracket(path);
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static IllegalArgumentException badBracket(String path) {
-        return new IllegalArgumentException("redact path \"" + path
-                + "\": a [ must hold a list index and close, [N] followed by . or [ or the end, such as arguments.items[0].card_number");
     }
 
     private static boolean isIndex(String segment) {

@@ -52,39 +52,16 @@ public final class ValuePath {
      * @throws IllegalArgumentException saying what is wrong and what was expected
      */
     public static ValuePath parse(String text) {
-        List<String> segments = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '.') {
-                endSegment(text, current, segments);
-            } else if (c == '[') {
-                if (current.length() > 0) {
-                    endSegment(text, current, segments);
+        List<String> segments;
+        try {
+            for (int i = 0; i < text.length(); i++) {
+                if (Character.isWhitespace(text.charAt(i))) {
+                    throw new IllegalArgumentException("unexpected '" + text.charAt(i) + "'");
                 }
-                int close = text.indexOf(']', i);
-                if (close < 0 || indexOf(text.substring(i + 1, close)) < 0) {
-                    throw badPath(text, "a [ must hold a list index such as [0]");
-                }
-                segments.add(text.substring(i + 1, close));
-                i = close;
-                if (i + 1 < text.length() && text.charAt(i + 1) != '.' && text.charAt(i + 1) != '[') {
-                    throw badPath(text, "expected . or [ after ]");
-                }
-                if (i + 1 < text.length() && text.charAt(i + 1) == '.') {
-                    i++;
-                }
-            } else if (c == ']' || Character.isWhitespace(c)) {
-                throw badPath(text, "unexpected '" + c + "'");
-            } else {
-                current.append(c);
             }
-        }
-        if (current.length() > 0 || text.endsWith(".")) {
-            endSegment(text, current, segments);
-        }
-        if (segments.isEmpty()) {
-            throw badPath(text, "it is empty");
+            segments = segments(text);
+        } catch (IllegalArgumentException e) {
+            throw badPath(text, e.getMessage());
         }
         Root root = switch (segments.get(0)) {
             case "arguments" -> Root.ARGUMENTS;
@@ -97,9 +74,58 @@ public final class ValuePath {
         return new ValuePath(text, root, segments.subList(1, segments.size()));
     }
 
-    private static void endSegment(String text, StringBuilder current, List<String> segments) {
+    /**
+     * A path's segments, root first: names between dots, and list indexes written {@code .N} or {@code [N]}
+     * ({@code items[0].card} is {@code items}, {@code 0}, {@code card}). The one reading of a path's text,
+     * for match paths and for the redactor's paths alike, so that a path masks what it matches.
+     *
+     * @throws IllegalArgumentException saying what is wrong: an empty path or segment, a bracket that is not
+     *                                  {@code [N]} followed by {@code .}, {@code [} or the end, a stray {@code ]}
+     */
+    public static List<String> segments(String text) {
+        List<String> segments = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                endSegment(current, segments);
+            } else if (c == '[') {
+                if (current.length() > 0) {
+                    endSegment(current, segments);
+                }
+                int close = text.indexOf(']', i);
+                if (close < 0 || indexOf(text.substring(i + 1, close)) < 0) {
+                    throw new IllegalArgumentException(BAD_BRACKET);
+                }
+                segments.add(text.substring(i + 1, close));
+                i = close;
+                if (i + 1 < text.length() && text.charAt(i + 1) != '.' && text.charAt(i + 1) != '[') {
+                    throw new IllegalArgumentException(BAD_BRACKET);
+                }
+                if (i + 1 < text.length() && text.charAt(i + 1) == '.') {
+                    i++;
+                }
+            } else if (c == ']') {
+                throw new IllegalArgumentException("unexpected ']'; " + BAD_BRACKET);
+            } else {
+                current.append(c);
+            }
+        }
+        if (current.length() > 0 || text.endsWith(".")) {
+            endSegment(current, segments);
+        }
+        if (segments.isEmpty()) {
+            throw new IllegalArgumentException("it is empty");
+        }
+        return segments;
+    }
+
+    private static final String BAD_BRACKET =
+            "a [ must hold a list index and close, [N] followed by . or [ or the end, such as items[0].card";
+
+    private static void endSegment(StringBuilder current, List<String> segments) {
         if (current.length() == 0) {
-            throw badPath(text, "it has an empty segment");
+            throw new IllegalArgumentException("it has an empty segment");
         }
         segments.add(current.toString());
         current.setLength(0);
