@@ -15,6 +15,8 @@ public record Approval(boolean granted, String reviewer, String reason, Outcome 
     public enum Outcome {
         GRANTED, DENIED, TIMED_OUT, CHANNEL_UNAVAILABLE, UNKNOWN_DECISION,
         /** Granted, but a rate limit or budget of the call's rules refused it when the grant came. */
-        LIMIT_REACHED
+        LIMIT_REACHED,
+        /** Granted, but the decision log could not be written when the grant came: no call runs unrecorded. */
+        LOG_UNAVAILABLE
     }
 }

@@ -190,13 +190,17 @@ public final class Veto implements AutoCloseable {
         String logFailure = logging ? log.unavailable() : null;
         if (logFailure != null) {
             return finish(current, tool, arguments, context, tracer, logging, started, Action.DENY,
-                    "the decision log cannot be written (" + logFailure + "), and no call runs unrecorded",
-                    null, null, null, LimitsOnGrant.NONE);
+                    unrecorded(logFailure), null, null, null, LimitsOnGrant.NONE);
         }
         Decided decided = Decider.decide(current.compiled(), tool, arguments, context, tracer);
         return finish(current, tool, arguments, context, tracer, logging, started,
                 decided.action(), decided.reason(), decided.ruleId(), decided.location(), decided.approval(),
                 decided.onGrant());
+    }
+
+    /** Why a call is denied (or a grant refused) while the decision log cannot be written. */
+    private static String unrecorded(String logFailure) {
+        return "the decision log cannot be written (" + logFailure + "), and no call runs unrecorded";
     }
 
     private Decision finish(State current, String tool, Map<String, ?> arguments, Map<String, ?> context,
@@ -300,8 +304,15 @@ public final class Veto implements AutoCloseable {
         }
 
         @Override
-        public String refusalOfGrant() {
-            return onGrant.applyOnGrant();
+        public Refusal refusalOfGrant() {
+            // as for a decision: a call whose ending cannot be recorded does not run (checked before the
+            // limits, so a refused grant spends none of them)
+            String logFailure = log.keepsRecords() ? log.unavailable() : null;
+            if (logFailure != null) {
+                return new Refusal(Approval.Outcome.LOG_UNAVAILABLE, unrecorded(logFailure));
+            }
+            String overLimit = onGrant.applyOnGrant();
+            return overLimit == null ? null : new Refusal(Approval.Outcome.LIMIT_REACHED, overLimit);
         }
 
         @Override

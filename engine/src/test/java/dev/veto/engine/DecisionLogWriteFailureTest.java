@@ -58,6 +58,37 @@ class DecisionLogWriteFailureTest {
     }
 
     @Test
+    void aGrantThatArrivesWhileTheLogCannotBeWrittenDoesNotLetTheCallRun() throws Exception {
+        Path full = Path.of("/dev/full");
+        Assumptions.assumeTrue(Files.isWritable(full), "SKIPPED: no /dev/full on this system");
+        ByteArrayOutputStream problemText = new ByteArrayOutputStream();
+        JsonlDecisionLog log = JsonlDecisionLog.open(full, 1024,
+                new PrintStream(problemText, true, StandardCharsets.UTF_8));
+        try (Veto veto = Veto.builder().policyText("""
+                name: held-on-a-full-disk
+                rules:
+                  - id: refunds
+                    tool: issue_refund
+                    action: require_approval
+                """).decisionLog(log).build()) {
+            Decision held = veto.protect("issue_refund", Map.of("amount", 500), Map.of());
+            assertEquals(Action.APPROVAL_REQUIRED, held.action(), "nothing has failed yet");
+            log.flush();   // the writer meets the full disk while the call waits for its reviewer
+
+            veto.approvals().resolve(held.id(), true, "sam", "looks fine");
+            Approval ended = veto.waitForApproval(held.id(), held.approvalTimeout());
+            assertEquals(false, ended.granted(), "a granted call ran while its ending could not be recorded: " + ended);
+            assertEquals(Approval.Outcome.LOG_UNAVAILABLE, ended.outcome());
+            assertTrue(ended.reason().startsWith("granted by sam, but the decision log cannot be written"),
+                    ended.reason());
+            log.flush();
+            String stderr = problemText.toString(StandardCharsets.UTF_8);
+            assertTrue(stderr.contains("\"kind\":\"approval\"") && stderr.contains("LOG_UNAVAILABLE"),
+                    "the approval line reached neither the file nor stderr:\n" + stderr);
+        }
+    }
+
+    @Test
     void aCallMadeAfterTheLogClosedIsDenied(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         // The JVM's shutdown closes the log (its own hook) while the application's threads, and its own
         // shutdown hooks, may still call tools: their decisions can no longer be written.

@@ -44,12 +44,12 @@ final class EngineGovernor implements Governor {
             return new Outcome(false, "deny", decision.reason() + "; the approval gave no answer",
                     decision.ruleId(), decision.id());
         }
-        if (approval.outcome() == Approval.Outcome.LIMIT_REACHED) {
-            // the reason says who granted it and which limit refused it
-            return new Outcome(false, "approval_limit_reached", decision.reason() + "; " + approval.reason(),
+        String how = approval.outcome() == null ? "denied" : approval.outcome().name().toLowerCase(Locale.ROOT);
+        if (approval.outcome() == Approval.Outcome.LIMIT_REACHED || approval.outcome() == Approval.Outcome.LOG_UNAVAILABLE) {
+            // a refused grant: the reason says who granted it and what refused it
+            return new Outcome(false, "approval_" + how, decision.reason() + "; " + approval.reason(),
                     decision.ruleId(), decision.id());
         }
-        String how = approval.outcome() == null ? "denied" : approval.outcome().name().toLowerCase(Locale.ROOT);
         String by = approval.reviewer() == null ? "" : " by " + approval.reviewer();
         String why = approval.reason() == null || approval.reason().isEmpty() ? "" : ": " + approval.reason();
         return new Outcome(false, "approval_" + how,

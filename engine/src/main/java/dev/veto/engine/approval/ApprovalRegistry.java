@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  * Calls held for approval and the answers to them. A decision id resolves exactly once: the first answer
  * (a reviewer's, the escalation on timeout, or an unavailable channel) wins, and every later answer gets
  * {@link ResolveResult#ALREADY_RESOLVED} and changes nothing. A grant takes effect only if the call's
- * {@link HoldOwner} lets it; otherwise the call ends as {@link Approval.Outcome#LIMIT_REACHED}.
+ * {@link HoldOwner} lets it; otherwise the call ends denied, with the outcome the owner's refusal names.
  */
 public final class ApprovalRegistry {
 
@@ -205,15 +205,15 @@ public final class ApprovalRegistry {
 
     /** The grant, or the owner's refusal of it (an owner that fails to answer refuses too). */
     private static Approval checked(Held h, Approval grant) {
-        String refusal;
+        HoldOwner.Refusal refusal;
         try {
             refusal = h.owner.refusalOfGrant();
         } catch (RuntimeException e) {
-            refusal = "the grant could not be checked (" + e + ")";
+            refusal = new HoldOwner.Refusal(Approval.Outcome.LIMIT_REACHED, "the grant could not be checked (" + e + ")");
         }
         return refusal == null ? grant
-                : new Approval(false, grant.reviewer(), "granted by " + grant.reviewer() + ", but " + refusal,
-                        Approval.Outcome.LIMIT_REACHED, grant.waitedMillis());
+                : new Approval(false, grant.reviewer(), "granted by " + grant.reviewer() + ", but " + refusal.reason(),
+                        refusal.outcome(), grant.waitedMillis());
     }
 
     private static long waitedMillis(Held h) {

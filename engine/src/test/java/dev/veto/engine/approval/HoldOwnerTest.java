@@ -131,8 +131,9 @@ class HoldOwnerTest {
     static HoldOwner owner(Supplier<String> check, Consumer<Approval> onEnd) {
         return new HoldOwner() {
             @Override
-            public String refusalOfGrant() {
-                return check.get();
+            public Refusal refusalOfGrant() {
+                String refusal = check.get();
+                return refusal == null ? null : new Refusal(Approval.Outcome.LIMIT_REACHED, refusal);
             }
 
             @Override
