@@ -48,8 +48,9 @@ final class ScanCommand implements Command {
                 agent would govern: methods annotated with @dev.veto.Tool, LangChain4j's or Spring AI's @Tool, and
                 methods matched by the policy's instrument: entries. For each: the tool name, the method, what made
                 it a tool, and the rules whose tool: matches it, or "only default_action" when no rule does.
-                --fail-uncovered exits 1 when a tool has no rule of its own, or a class could not be read (the agent
-                could not weave it either), so a build can refuse to ship it.
+                --fail-uncovered exits 1 when a tool has no rule of its own, a class could not be read (the agent
+                could not weave it either), or a method a subtypes_of entry selects is inherited in a form the agent
+                cannot override (final, or package-private in another package), so a build can refuse to ship it.
                 Exit codes: 0 listed; 1 --fail-uncovered and a tool has no rule or a class was unreadable; 2 bad flags, paths or policy.
                 Example: java -jar veto-agent.jar scan policies/support-agent.yaml demo-app/target/classes
                 """;
@@ -65,9 +66,11 @@ final class ScanCommand implements Command {
         List<ScannedTool> tools;
         Policy policy;
         List<String> skipped = new ArrayList<>();
+        List<String> ungoverned = new ArrayList<>();
         try (Veto veto = PolicyFile.load(words.get(0)); ClassFiles classes = ClassFiles.open(words.subList(1, words.size()))) {
             policy = veto.policy();
-            tools = scan(classes, new ToolMethods(InstrumentRule.of(veto.instrument())), policy, console.err(), skipped);
+            tools = scan(classes, new ToolMethods(InstrumentRule.of(veto.instrument())), policy, console.err(), skipped,
+                    ungoverned);
         }
         print(tools, policy, console.out());
         if (!skipped.isEmpty()) {
@@ -75,12 +78,16 @@ final class ScanCommand implements Command {
             console.out().println(skipped.size() + (skipped.size() == 1 ? " class" : " classes")
                     + " could not be read (see above): the agent leaves such a class unwoven, so tools in it would not be governed");
         }
-        boolean uncovered = tools.stream().anyMatch(tool -> !tool.hasOwnRule()) || !skipped.isEmpty();
+        if (!ungoverned.isEmpty()) {
+            console.out().println(ungoverned.size() + " inherited " + (ungoverned.size() == 1 ? "method" : "methods")
+                    + " that subtypes_of entries select cannot be governed (see above): name the declaring class in an entry");
+        }
+        boolean uncovered = tools.stream().anyMatch(tool -> !tool.hasOwnRule()) || !skipped.isEmpty() || !ungoverned.isEmpty();
         return arguments.has("fail-uncovered") && uncovered ? ExitCode.FAILED : ExitCode.OK;
     }
 
     private static List<ScannedTool> scan(ClassFiles classes, ToolMethods toolMethods, Policy policy, PrintStream err,
-            List<String> skipped) {
+            List<String> skipped, List<String> ungoverned) {
         TypeHierarchy hierarchy = new TypeHierarchy(classes);
         List<ScannedTool> found = new ArrayList<>();
         for (String name : classes.classNames()) {
@@ -91,6 +98,17 @@ final class ScanCommand implements Command {
                     if (binding != null) {
                         found.add(new ScannedTool(binding.tool(), signature(type, method), binding.source(),
                                 rulesFor(binding.tool(), policy)));
+                    }
+                }
+                for (ToolMethods.Inherited inherited : toolMethods.inheritedTools(type, hierarchy)) {
+                    if (inherited.obstacle() == null) { // the agent gives the class an override that carries the check
+                        found.add(new ScannedTool(inherited.binding().tool(), signature(type, inherited.method()),
+                                inherited.binding().source(), rulesFor(inherited.binding().tool(), policy)));
+                    } else {
+                        err.println("veto scan: " + type.name() + "#" + inherited.method().name() + " is not governed: "
+                                + "it is inherited from " + inherited.declaringClass() + " and cannot be overridden ("
+                                + inherited.obstacle() + ")");
+                        ungoverned.add(type.name());
                     }
                 }
             } catch (IOException | RuntimeException unreadable) {

@@ -33,6 +33,27 @@ public record MethodShape(int access, String name, String descriptor, List<Annot
         return (access & excluded) == 0 && !name.startsWith("<");
     }
 
+    /**
+     * Whether a subclass inherits the method and could override it: an instance method with a body or
+     * abstract, not private, not a constructor, bridge or synthetic.
+     */
+    boolean isInheritable() {
+        int excluded = Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE | Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC;
+        return (access & excluded) == 0 && !name.startsWith("<");
+    }
+
+    boolean isAbstract() {
+        return (access & Opcodes.ACC_ABSTRACT) != 0;
+    }
+
+    boolean isFinal() {
+        return (access & Opcodes.ACC_FINAL) != 0;
+    }
+
+    boolean isPackagePrivate() {
+        return (access & (Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED | Opcodes.ACC_PRIVATE)) == 0;
+    }
+
     boolean isStatic() {
         return (access & Opcodes.ACC_STATIC) != 0;
     }

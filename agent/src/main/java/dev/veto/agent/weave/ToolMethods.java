@@ -115,6 +115,71 @@ public final class ToolMethods {
         return idle;
     }
 
+    /**
+     * A method that an entry selecting by supertype ({@code subtypes_of}) selects in {@code type}, but that
+     * {@code type} inherits from a superclass the entry does not select ({@code class ArchiveRepository extends
+     * BaseStore implements Repository}, with {@code deleteAll} in {@code BaseStore}). Woven nowhere, it would
+     * run ungoverned on every such subtype; the weaver gives the subtype an override that calls the inherited
+     * method, and weaves the check into that.
+     *
+     * @param method         the inherited method, as its declaring class has it
+     * @param declaringClass the superclass that declares it
+     * @param obstacle       why no override can be added (a final or another package's package-private
+     *                       method), or null when one can
+     */
+    public record Inherited(MethodShape method, String declaringClass, ToolBinding binding, String obstacle) {
+    }
+
+    /**
+     * The methods {@code type} inherits from superclasses that {@code subtypes_of} entries select in it
+     * (see {@link Inherited}). Empty for an interface, and for a method that a selected superclass on the
+     * way up declares or inherits: that superclass is governed (or given the override) itself. Public for
+     * the CLI's {@code scan}, which lists these as the agent weaves them.
+     */
+    public List<Inherited> inheritedTools(ClassShape type, TypeHierarchy hierarchy) {
+        if (type.isInterface()) {
+            return List.of();
+        }
+        List<Inherited> inherited = new ArrayList<>();
+        Set<String> found = new HashSet<>();
+        for (MethodShape declared : type.methods()) {
+            found.add(declared.name() + declared.descriptor());
+        }
+        for (int i = 0; i < rules.size(); i++) {
+            InstrumentRule rule = rules.get(i);
+            if (rule.subtypesOf() == null || !selectsType(rule, globs.get(i), type, hierarchy)) {
+                continue;
+            }
+            for (String owner = type.superclass(); owner != null; ) {
+                ClassShape above = hierarchy.shapeOf(owner).orElse(null);
+                if (above == null || selectsType(rule, globs.get(i), above, hierarchy)) {
+                    break; // unreadable (nothing can be said of it), or governed on its own
+                }
+                for (MethodShape method : above.methods()) {
+                    if (method.isInheritable() && selectsMethod(rule, method) && found.add(method.name() + method.descriptor())
+                            && !method.isAbstract()) {
+                        inherited.add(new Inherited(method, owner,
+                                new ToolBinding(rule.tool(), rule.parameters(), "instrument: " + type.name() + "#"
+                                        + method.name() + " (inherited from " + owner + ")"),
+                                obstacleToOverride(method, above, type)));
+                    }
+                }
+                owner = above.superclass();
+            }
+        }
+        return inherited;
+    }
+
+    private static String obstacleToOverride(MethodShape method, ClassShape declaring, ClassShape type) {
+        if (method.isFinal()) {
+            return "it is final in " + declaring.name();
+        }
+        if (method.isPackagePrivate() && !declaring.packageName().equals(type.packageName())) {
+            return "it is package-private in " + declaring.name() + ", another package";
+        }
+        return null;
+    }
+
     private static boolean selectsType(InstrumentRule rule, Pattern glob, ClassShape type, TypeHierarchy hierarchy) {
         String name = type.name();
         if (rule.classPattern() != null) {

@@ -33,7 +33,7 @@ final class ToolTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            byte[] woven = weaver.weave(classfileBuffer, loader);
+            byte[] woven = weaver.weave(classfileBuffer, loader, classBeingRedefined);
             if (woven != null) {
                 assureReadsBridge(module);
             }

@@ -1,16 +1,24 @@
 package dev.veto.agent.weave;
 
+import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Type;
 
 /**
  * Weaves the check ({@link CheckInjector}) into each tool method of a class file, with the method's site
  * id as a constant. The tool name and argument names are resolved here, once, and kept in the
- * {@link ToolSite}. Every other method is copied byte for byte.
+ * {@link ToolSite}. Every other method is copied byte for byte. A method that a {@code subtypes_of} entry
+ * selects but the class inherits from a superclass the entry does not select gets an override carrying
+ * the check ({@link InheritedOverride}).
  */
 final class ToolWeaver {
 
@@ -24,24 +32,38 @@ final class ToolWeaver {
         this.report = report;
     }
 
-    /** The woven class file, or null when the class has no tool method (it is then left as it is). */
+    /** {@link #weave(byte[], ClassLoader, Class)} for a class being loaded. */
     byte[] weave(byte[] classFile, ClassLoader loader) {
+        return weave(classFile, loader, null);
+    }
+
+    /**
+     * The woven class file, or null when the class has no tool method (it is then left as it is).
+     *
+     * @param redefined the class when it is already loaded and being retransformed (the agent attached
+     *                  later, or another agent retransforms it), else null: a loaded class can gain no method,
+     *                  and must keep each override it was given when it was loaded
+     */
+    byte[] weave(byte[] classFile, ClassLoader loader, Class<?> redefined) {
         ClassShape type = ClassShape.of(classFile);
         TypeHierarchy hierarchy = TypeHierarchy.of(loader);
         Map<String, Woven> tools = new HashMap<>();
         for (MethodShape method : type.methods()) {
             ToolBinding binding = toolMethods.bindingFor(type, method, hierarchy);
             if (binding != null) {
-                tools.put(method.name() + method.descriptor(), new Woven(method, binding));
+                tools.put(method.name() + method.descriptor(), new Woven(method, binding, null));
             }
         }
+        List<Woven> overrides = overridesOfInherited(type, hierarchy, redefined);
         for (InstrumentRule idle : toolMethods.exactEntriesSelectingNothing(type)) {
             report.selectsNothing(type.name(), idle);
         }
-        if (tools.isEmpty()) {
+        if (tools.isEmpty() && overrides.isEmpty()) {
             return null;
         }
-        for (Woven tool : tools.values()) {
+        List<Woven> all = new ArrayList<>(tools.values());
+        all.addAll(overrides);
+        for (Woven tool : all) {
             tool.site = sites.register(tool.binding.tool(), ParameterNames.resolve(tool.method, tool.binding.parameters()),
                     type.name(), tool.method.name() + tool.method.descriptor(), loader);
         }
@@ -55,23 +77,82 @@ final class ToolWeaver {
                 Woven tool = tools.get(name + descriptor);
                 return tool == null ? target : new CheckInjector(target, tool.method, tool.site.id());
             }
+
+            @Override
+            public void visitEnd() {
+                for (Woven override : overrides) {
+                    InheritedOverride.write(writer, reader.getSuperName(), override.method, override.declaringFile,
+                            override.site.id());
+                }
+                super.visitEnd();
+            }
         }, 0);
         byte[] woven = writer.toByteArray();
-        for (Woven tool : tools.values()) {
+        for (Woven tool : all) {
             report.woven(tool.site, tool.binding.source());
         }
         return woven;
     }
 
-    /** A tool method of the class being woven, and its site once registered. */
+    /**
+     * The inherited methods that {@code subtypes_of} entries select in this class and that it can be given an
+     * override of ({@link InheritedOverride}); each one that cannot is a warning, since it runs ungoverned.
+     */
+    private List<Woven> overridesOfInherited(ClassShape type, TypeHierarchy hierarchy, Class<?> redefined) {
+        List<Woven> overrides = new ArrayList<>();
+        Set<String> loadedMethods = null;
+        for (ToolMethods.Inherited inherited : toolMethods.inheritedTools(type, hierarchy)) {
+            String obstacle = inherited.obstacle();
+            byte[] declaringFile = hierarchy.classFile(inherited.declaringClass()).orElse(null);
+            if (redefined != null && loadedMethods == null) {
+                loadedMethods = declaredMethods(redefined);
+            }
+            MethodShape method = inherited.method();
+            if (obstacle == null && loadedMethods != null && !loadedMethods.contains(method.name() + method.descriptor())) {
+                obstacle = "the class was already loaded when the agent attached, and a loaded class cannot gain a method";
+            }
+            if (obstacle == null && declaringFile == null) {
+                obstacle = "the class file of " + inherited.declaringClass() + " cannot be read";
+            }
+            if (obstacle != null) {
+                report.inheritedUngoverned(type.name(), inherited, obstacle);
+            } else {
+                overrides.add(new Woven(inherited.method(), inherited.binding(), declaringFile));
+            }
+        }
+        return overrides;
+    }
+
+    /**
+     * The name and descriptor of each method the loaded class declares (the overrides it was given when it was
+     * loaded among them); empty when reflection cannot say, so that no method is added to it.
+     */
+    private static Set<String> declaredMethods(Class<?> loaded) {
+        Set<String> declared = new HashSet<>();
+        try {
+            for (Method method : loaded.getDeclaredMethods()) {
+                declared.add(method.getName() + Type.getMethodDescriptor(method));
+            }
+        } catch (RuntimeException | LinkageError unresolvable) {
+            declared.clear();
+        }
+        return declared;
+    }
+
+    /**
+     * A tool method of the class being woven, or an override to add for an inherited one (with the class file
+     * that declares it), and its site once registered.
+     */
     private static final class Woven {
         final MethodShape method;
         final ToolBinding binding;
+        final byte[] declaringFile;
         ToolSite site;
 
-        Woven(MethodShape method, ToolBinding binding) {
+        Woven(MethodShape method, ToolBinding binding, byte[] declaringFile) {
             this.method = method;
             this.binding = binding;
+            this.declaringFile = declaringFile;
         }
     }
 }

@@ -25,6 +25,7 @@ public final class TypeHierarchy {
 
     private final ClassFiles classFiles;
     private final Map<String, Optional<List<String>>> known = new HashMap<>();
+    private final Map<String, Optional<ClassShape>> shapes = new HashMap<>();
 
     public TypeHierarchy(ClassFiles classFiles) {
         this.classFiles = classFiles;
@@ -43,6 +44,29 @@ public final class TypeHierarchy {
     /** The superclass and interfaces of the named class, or empty when its class file cannot be read. */
     Optional<List<String>> supertypesOf(String binaryName) {
         return known.computeIfAbsent(binaryName, this::read);
+    }
+
+    /**
+     * The whole shape of the named class (its methods too), or empty when its class file cannot be read: for
+     * a method a selected class inherits, which is rare, so only then is a superclass read in full.
+     */
+    Optional<ClassShape> shapeOf(String binaryName) {
+        return shapes.computeIfAbsent(binaryName, name -> classFile(name).flatMap(bytes -> {
+            try {
+                return Optional.of(ClassShape.of(bytes));
+            } catch (RuntimeException unreadable) {
+                return Optional.empty();
+            }
+        }));
+    }
+
+    /** The named class's file, or empty when there is none or it cannot be read. */
+    Optional<byte[]> classFile(String binaryName) {
+        try {
+            return Optional.ofNullable(classFiles.find(binaryName));
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
     }
 
     private Optional<List<String>> read(String binaryName) {

@@ -38,6 +38,14 @@ public final class WeaveReport {
                 + "); name the class that declares the method, or use subtypes_of for an interface");
     }
 
+    void inheritedUngoverned(String typeName, ToolMethods.Inherited inherited, String obstacle) {
+        MethodShape method = inherited.method();
+        out.println("veto: WARNING: " + typeName + "#" + method.name() + " is NOT governed: an instrument: entry selects it by"
+                + " subtypes_of, but " + typeName + " inherits it from " + inherited.declaringClass()
+                + ", which the entry does not select, and the agent cannot give it an override (" + obstacle
+                + "); add an entry with class: " + inherited.declaringClass() + " to govern it there");
+    }
+
     void failed(String typeName, Throwable error) {
         out.println("veto: WARNING: could not inspect or weave " + typeName + " (the class is left unchanged; if it has tools they are not governed): " + error);
     }

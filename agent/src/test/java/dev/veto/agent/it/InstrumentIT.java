@@ -45,6 +45,16 @@ class InstrumentIT {
                         public class OrderRepository implements Repository {
                             public String deleteAll(String table) { LegacyDatabase.bodiesRun++; return "emptied " + table; }
                         }"""),
+                // deleteAll lives in a base class that is no Repository: the Repository subtype inherits it
+                source("legacy", "BaseStore", """
+                        public class BaseStore {
+                            public String deleteAll(String table) { return "emptied " + table; }
+                        }"""),
+                source("legacy", "ArchiveRepository", """
+                        public class ArchiveRepository extends BaseStore implements Repository {
+                            public static int bodiesRun;
+                            public String deleteAll(String table, boolean vacuum) { bodiesRun++; return "unused"; }
+                        }"""),
                 source("legacy", "ReportAdmin", """
                         public class ReportAdmin {
                             public String dropTable(String name) { LegacyDatabase.bodiesRun++; return "dropped " + name; }
@@ -77,6 +87,9 @@ class InstrumentIT {
                         "Schema changes and grants are never run by an agent"),
                 () -> assertDenied(run.result("subtype"), "denied-wrapped:InvocationTargetException:drop_all_rows",
                         "Dropping tables is never an agent's call"),
+                () -> assertDenied(run.result("subtype-inherited"), "denied-wrapped:InvocationTargetException:drop_all_rows",
+                        "Dropping tables is never an agent's call"),
+                () -> assertEquals("ran:emptied orders", run.result("not-a-subtype"), "BaseStore is no Repository"),
                 () -> assertDenied(run.result("overload-matched"), "denied-wrapped:InvocationTargetException:drop_table",
                         "Dropping tables"),
                 () -> assertEquals("ran:dropped reports cascade", run.result("overload-other"), "parameter_types picks one overload"),
@@ -86,6 +99,8 @@ class InstrumentIT {
                 () -> assertEquals("1", run.result("legacy-bodies-run"), "only the allowed select ran"),
                 () -> assertWoven(run, "execute_sql (legacy.LegacyDatabase#execute", "arguments (query, timeout_seconds)"),
                 () -> assertWoven(run, "drop_all_rows (legacy.OrderRepository#deleteAll", "arguments (arg0)"),
+                () -> assertWoven(run, "drop_all_rows (legacy.ArchiveRepository#deleteAll(Ljava/lang/String;)",
+                        "(inherited from legacy.BaseStore)] arguments (arg0)"),
                 () -> assertWoven(run, "lookup_order (debug.DebugTools#lookupOrder", "arguments (orderId, days)"),
                 () -> assertWoven(run, "lookup_order (legacy.BareTools#lookupOrder", "arguments (arg0, arg1)"));
     }
@@ -113,6 +128,7 @@ class InstrumentIT {
                     () -> assertDenied(run.result("select"), "denied-wrapped:InvocationTargetException:execute_sql", why),
                     () -> assertDenied(run.result("drop"), "denied-wrapped:InvocationTargetException:execute_sql", why),
                     () -> assertDenied(run.result("subtype"), "denied-wrapped:InvocationTargetException:drop_all_rows", why),
+                    () -> assertDenied(run.result("subtype-inherited"), "denied-wrapped:InvocationTargetException:drop_all_rows", why),
                     () -> assertDenied(run.result("overload-matched"), "denied-wrapped:InvocationTargetException:drop_table", why),
                     () -> assertEquals("ran:vacuumed", run.result("not-listed")),
                     () -> assertEquals("0", run.result("legacy-bodies-run"), "no instrumented body ran"));
