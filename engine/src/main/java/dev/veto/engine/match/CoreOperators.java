@@ -76,24 +76,27 @@ final class CoreOperators {
         }
         // Most values a policy regex is asked about do not match, and many lack a piece every match needs:
         // those are answered without running the regex.
-        return new Regex(pattern, RequiredLiterals.of(source));
+        return new Regex(pattern, RequiredLiterals.of(source), PlainRegex.of(source));
     }
 
     /**
      * The compiled regex, and the pieces every match needs (answered "no" without running the regex when one is
-     * absent). A regex outside {@link RequiredLiterals}' plain grammar (groups, alternation, counted repeats...)
-     * can backtrack for hours on a short value ({@code (.*a){15}b} on 74 a's), on the thread of the tool call:
-     * it runs under a time limit, and a value it cannot judge in time is an evaluation error.
+     * absent). A plain regex ({@link RequiredLiterals#plain}) is matched by {@link PlainRegex}, in time linear in
+     * the value. Any other (groups, alternation, counted repeats...) runs on {@code java.util.regex}, which can
+     * backtrack for hours on a short value ({@code (.*a){15}b} on 74 a's), on the thread of the tool call: it
+     * runs under a time limit, and a value it cannot judge in time is an evaluation error.
+     *
+     * @param linear the plain regex's matcher, null when it is not plain
      */
-    record Regex(Pattern pattern, RequiredLiterals required) implements ValueMatcher {
+    record Regex(Pattern pattern, RequiredLiterals required, PlainRegex linear) implements ValueMatcher {
         @Override
         public boolean matches(Object value) throws EvaluationException {
             String text = StringValues.of(value);
             if (!required.mayMatch(text)) {
                 return false;
             }
-            if (required.plain()) {
-                return pattern.matcher(text).matches();
+            if (linear != null) {
+                return linear.matches(text);
             }
             try {
                 return pattern.matcher(new TimeLimited(text)).matches();

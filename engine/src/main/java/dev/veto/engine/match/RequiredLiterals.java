@@ -90,7 +90,7 @@ final class RequiredLiterals {
             i++;
         }
         endRun(run, found);
-        return new RequiredLiterals(found.toArray(new String[0]), ignoreCase, true);
+        return new RequiredLiterals(found.toArray(new String[0]), ignoreCase, PlainRegex.of(regex) != null);
     }
 
     private static void endRun(StringBuilder run, List<String> found) {
@@ -121,11 +121,11 @@ final class RequiredLiterals {
     }
 
     /**
-     * Whether the regex is in the plain grammar above (it may still have no required piece). Matching such a
-     * regex cannot overflow the stack however long the text: with no group, alternation or back-reference,
-     * {@code java.util.regex} strings its nodes in a chain as long as the pattern, and matches a quantified
-     * single character in a loop ({@code CharPropertyGreedy}, {@code Curly} lazy and possessive), never by
-     * a recursion per character. So only the value's type decides whether it can be judged without error.
+     * Whether the regex is in the plain grammar above and {@link PlainRegex} matches it (it may still have no
+     * required piece): in time linear in the text, without recursion, so it cannot overflow the stack or run
+     * for long on any value, and only the value's type decides whether it can be judged without error. A
+     * regex in the grammar that {@link PlainRegex} leaves out (a possessive repeat, a repeated boundary, more
+     * than 63 atoms) is not plain: {@code java.util.regex} judges it under the time limit.
      */
     boolean plain() {
         return plain;
