@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 
 /**
  * The caller's context for the current thread: who is acting (user id, role, tenant, session...). The
@@ -20,6 +21,9 @@ import java.util.concurrent.Callable;
  *
  * Scopes nest: an inner scope sees the outer keys and may override them; closing it restores the outer
  * context exactly. Closing scopes out of order removes exactly the closed scope's entries.
+ *
+ * <p>The context belongs to the thread. Work handed to another thread carries it with {@link #wrap} or an
+ * executor made by {@link #propagating}.
  */
 public final class VetoContext {
 
@@ -60,6 +64,34 @@ public final class VetoContext {
         try (Scope ignored = with(entries)) {
             return action.call();
         }
+    }
+
+    /**
+     * The action, carrying the context of the thread that calls this method now: whichever thread runs it
+     * later (a framework's pool, an executor) runs it inside a scope with that context, closed when it ends.
+     * The context is thread-bound, so without this a tool run on another thread sees none.
+     */
+    public static Runnable wrap(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        Map<String, Object> captured = current();
+        return () -> run(captured, action);
+    }
+
+    /** {@link #wrap(Runnable)} for an action with a result. */
+    public static <T> Callable<T> wrap(Callable<T> action) {
+        Objects.requireNonNull(action, "action");
+        Map<String, Object> captured = current();
+        return () -> call(captured, action);
+    }
+
+    /**
+     * An executor that hands each task the context of the thread that submits it ({@link #wrap(Runnable)}):
+     * for frameworks that run tools on an executor they are given, such as LangChain4j's
+     * {@code AiServices.builder(...).executeToolsConcurrently(VetoContext.propagating(executor))}.
+     */
+    public static Executor propagating(Executor executor) {
+        Objects.requireNonNull(executor, "executor");
+        return task -> executor.execute(wrap(task));
     }
 
     /**

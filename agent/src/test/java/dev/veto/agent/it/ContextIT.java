@@ -29,6 +29,10 @@ class ContextIT {
                 () -> assertTrue(run.result("static-only").startsWith("denied:tier_probe:")),
                 () -> assertEquals("ran:allowed", run.result("mdc-over-static")),
                 () -> assertTrue(run.result("veto-context-over-mdc").startsWith("denied:tier_probe:")),
-                () -> assertEquals("ran:allowed", run.result("veto-context-gold")));
+                () -> assertEquals("ran:allowed", run.result("veto-context-gold")),
+                () -> assertTrue(run.result("pool-thread").startsWith("denied:tier_probe:"),
+                        "a pool thread has only the static context"),
+                () -> assertEquals("ran:allowed", run.result("pool-thread-propagated"),
+                        "VetoContext.propagating carries the caller's context to the pool"));
     }
 }

@@ -35,7 +35,12 @@ class FrameworksIT {
                 () -> assertTrue(run.result("visible-to-llm-handler").startsWith("ran:the tool said: "),
                         "the refusal implements ToolErrorVisibleToLlm: " + run.result("visible-to-llm-handler")),
                 () -> assertTrue(run.result("visible-to-llm-handler").contains(REFUSAL)),
-                () -> assertEquals("0", run.result("bodies-run"), "the refund body never ran"));
+                () -> assertEquals("0", run.result("bodies-run"), "the refund body never ran"),
+                () -> assertTrue(run.result("concurrent-tools").contains("denied by policy (rule refund-limits)")
+                        && run.result("concurrent-tools").contains("context.role is missing"),
+                        "a tool on LangChain4j's executor has no VetoContext: " + run.result("concurrent-tools")),
+                () -> assertEquals("ran:the tool said: refunded 100.0 on 1002", run.result("concurrent-tools-propagated"),
+                        "VetoContext.propagating carries the role to LangChain4j's executor"));
     }
 
     @ParameterizedTest(name = "{0}")
