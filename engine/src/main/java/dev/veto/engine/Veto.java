@@ -375,12 +375,21 @@ public final class Veto implements AutoCloseable {
             throw new IllegalStateException("this engine was built from policy text; there is no file to reload");
         }
         Policy policy = loader.load(policyFile);
+        boolean enforcedBefore;
         synchronized (this) {
             State before = state;
+            enforcedBefore = before.loadFailure() != null || !shadow(before.compiled().policy());
             state = new State(CompiledPolicy.compile(policy, before.loadFailure() == null ? before.compiled() : null,
                     nanoClock), null);
         }
-        Log.LOG.info("Veto policy '{}' reloaded from {} (sha256 {})", policy.name(), policyFile, policy.contentHash());
+        if (enforcedBefore && shadow(policy)) {
+            // enforcement just stopped: say so as loudly as the start-up warning does, not as a routine reload
+            Log.LOG.warn("Veto policy '{}' reloaded from {} says 'mode: shadow': governed tool calls now run and are "
+                    + "only logged (sha256 {}; set 'mode: enforce' in the policy to stop them again)",
+                    policy.name(), policyFile, policy.contentHash());
+        } else {
+            Log.LOG.info("Veto policy '{}' reloaded from {} (sha256 {})", policy.name(), policyFile, policy.contentHash());
+        }
         return policy;
     }
 
