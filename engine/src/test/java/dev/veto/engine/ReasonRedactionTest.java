@@ -60,4 +60,43 @@ class ReasonRedactionTest {
         }
         log.records.forEach(record -> assertFalse(record.reason().contains("SECRET"), record::toString));
     }
+
+    /**
+     * A budget's refusal quoted the amount asked and the amount left, and an amount it could not add up (a
+     * negative one, a text, too many decimals) as it was: for a budget over a redacted path, the masked value,
+     * or the sum of earlier ones, reached the decision log's reason and the refusal beside "***".
+     */
+    @Test
+    void aRedactedBudgetAmountIsNotQuotedInTheReason() throws Exception {
+        String policy = """
+                redact: [arguments.salary]
+                rules:
+                  - id: payroll
+                    tool: pay
+                    action: allow
+                    constraints:
+                      budget: {sum: arguments.salary, limit: 100000/day}
+                """;
+        RecordingLog log = new RecordingLog();
+        try (Veto veto = Veto.builder().policyText(policy).decisionLog(log).build()) {
+            assertEquals("allow", veto.protect("pay", Map.of("salary", 61_234), Map.of()).action().policyName());
+            String hidden = " (amounts not shown: the policy redacts arguments.salary)";
+            assertEquals("budget of rule payroll exceeded: arguments.salary may add up to 100000/day" + hidden,
+                    veto.protect("pay", Map.of("salary", 54_321), Map.of()).reason());
+            assertEquals("rule payroll's limit could not be applied, so the call is denied: budget sums arguments.salary,"
+                    + " which is negative" + hidden,
+                    veto.protect("pay", Map.of("salary", -77_777), Map.of()).reason());
+            assertEquals("rule payroll's limit could not be applied, so the call is denied: budget sums arguments.salary,"
+                    + " which cannot be added up" + hidden,
+                    veto.protect("pay", Map.of("salary", "SECRET"), Map.of()).reason());
+            assertEquals("rule payroll's limit could not be applied, so the call is denied: budget sums arguments.salary,"
+                    + " which has more than 30 decimal places" + hidden,
+                    veto.protect("pay", Map.of("salary", new java.math.BigDecimal("1." + "0".repeat(40) + "1")), Map.of()).reason());
+        }
+        for (var record : log.records) {
+            for (String secret : List.of("SECRET", "54321", "54,321", "77777", "38766", "61234", "0001")) {
+                assertFalse(record.reason().contains(secret), record::toString);
+            }
+        }
+    }
 }

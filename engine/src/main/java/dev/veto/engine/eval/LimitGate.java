@@ -84,6 +84,9 @@ final class LimitGate {
     private static String budget(CompiledRule compiled, Reservation reservation, Map<String, ?> arguments,
             Map<String, ?> context, Tracer tracer) throws EvaluationException {
         BudgetSpec spec = compiled.rule().budget();
+        // a budget over a redacted path quotes no amount: not the one asked, nor what is left (the earlier ones)
+        String hidden = compiled.redactor().covers(spec.sum().toString())
+                ? " (amounts not shown: the policy redacts " + spec.sum() + ")" : null;
         Object value = spec.sum().resolve(arguments, context);
         if (value == ValuePath.MISSING) {
             throw new EvaluationException("budget sums " + spec.sum() + ", which is missing");
@@ -92,15 +95,17 @@ final class LimitGate {
         try {
             amount = ExactNumbers.of(value);
         } catch (EvaluationException e) {
-            throw new EvaluationException("budget sums " + spec.sum() + ": " + e.getMessage());
+            throw new EvaluationException("budget sums " + spec.sum()
+                    + (hidden == null ? ": " + e.getMessage() : ", which cannot be added up" + hidden));
         }
         if (amount.stripTrailingZeros().scale() > MAX_AMOUNT_DECIMALS) {
             // Summing it would carry that many decimal places in every later sum.
             throw new EvaluationException("budget sums " + spec.sum() + ", which has more than "
-                    + MAX_AMOUNT_DECIMALS + " decimal places (" + Describe.number(amount) + ")");
+                    + MAX_AMOUNT_DECIMALS + " decimal places" + (hidden == null ? " (" + Describe.number(amount) + ")" : hidden));
         }
         if (amount.signum() < 0) {
-            throw new EvaluationException("budget sums " + spec.sum() + ", which is negative (" + Describe.number(amount) + ")");
+            throw new EvaluationException("budget sums " + spec.sum() + ", which is negative"
+                    + (hidden == null ? " (" + Describe.number(amount) + ")" : hidden));
         }
         Object key = key(spec.per(), arguments, context, "budget");
         BudgetLimiter.Result result = amount.compareTo(spec.limit().amount()) > 0
@@ -109,8 +114,8 @@ final class LimitGate {
                 : compiled.budgetLimiter().tryConsume(key, amount);
         if (!result.granted()) {
             return "budget of rule " + compiled.rule().id() + " exceeded: " + spec.sum() + " may add up to "
-                    + spec.limit() + (spec.per() == null ? "" : " per " + spec.per()) + "; "
-                    + Describe.number(result.remaining()) + " left, " + Describe.number(amount) + " asked";
+                    + spec.limit() + (spec.per() == null ? "" : " per " + spec.per())
+                    + (hidden == null ? "; " + Describe.number(result.remaining()) + " left, " + Describe.number(amount) + " asked" : hidden);
         }
         reservation.consumed(compiled.budgetLimiter(), key, amount);
         if (tracer != null) {
