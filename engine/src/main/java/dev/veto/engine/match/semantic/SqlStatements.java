@@ -1,8 +1,11 @@
 package dev.veto.engine.match.semantic;
 
 import dev.veto.engine.match.EvaluationException;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import net.sf.jsqlparser.statement.Block;
 import net.sf.jsqlparser.statement.ExplainStatement;
@@ -53,7 +56,23 @@ record SqlStatements(Set<SqlKind> kinds, Set<SqlKind> withoutWhere, Set<String> 
             // The feature analysis walks every expression and subquery; we found no writer it did: refuse.
             throw new EvaluationException("SQL statement modifies data in a way this matcher cannot name");
         }
-        return new SqlStatements(kinds, withoutWhere, features.getUnresolvedReferences());
+        return new SqlStatements(kinds, withoutWhere, functionNames(features.getUnresolvedReferences()));
+    }
+
+    /**
+     * The called functions as {@code deny_functions} reads them: each name without its quotes, lower-cased,
+     * whole and as its last part, since {@code pg_catalog.pg_read_file(...)}, {@code "pg_sleep"(...)} and
+     * {@code `pg_sleep`(...)} call the functions their last part names (the parser reports them as written).
+     */
+    static Set<String> functionNames(Collection<String> references) {
+        Set<String> names = new HashSet<>();
+        for (String reference : references) {
+            String plain = reference.replace("\"", "").replace("`", "").replace("[", "").replace("]", "")
+                    .toLowerCase(Locale.ROOT);
+            names.add(plain);
+            names.add(plain.substring(plain.lastIndexOf('.') + 1));
+        }
+        return names;
     }
 
     private static void collect(Statement statement, Set<SqlKind> kinds, Set<SqlKind> withoutWhere, int depth)
