@@ -6,6 +6,7 @@ import dev.veto.agent.weave.MethodShape;
 import dev.veto.agent.weave.ToolBinding;
 import dev.veto.agent.weave.ToolMethods;
 import dev.veto.agent.weave.TypeHierarchy;
+import dev.veto.agent.weave.WeaveReport;
 import dev.veto.engine.Veto;
 import dev.veto.engine.policy.Policy;
 import dev.veto.engine.policy.Rule;
@@ -49,9 +50,11 @@ final class ScanCommand implements Command {
                 methods matched by the policy's instrument: entries. For each: the tool name, the method, what made
                 it a tool, and the rules whose tool: matches it, or "only default_action" when no rule does.
                 --fail-uncovered exits 1 when a tool has no rule of its own, a class could not be read (the agent
-                could not weave it either), or a method a subtypes_of entry selects is inherited in a form the agent
-                cannot override (final, or package-private in another package), so a build can refuse to ship it.
-                Exit codes: 0 listed; 1 --fail-uncovered and a tool has no rule or a class was unreadable; 2 bad flags, paths or policy.
+                could not weave it either), or an instrument: entry would govern nothing (it names a scanned class
+                that declares no such method, or a subtypes_of method is inherited in a form the agent cannot
+                override: final, or package-private in another package), so a build can refuse to ship it.
+                Exit codes: 0 listed; 1 --fail-uncovered and a tool has no rule, a class was unreadable or an entry
+                governs nothing; 2 bad flags, paths or policy.
                 Example: java -jar veto-agent.jar scan policies/support-agent.yaml demo-app/target/classes
                 """;
     }
@@ -66,28 +69,29 @@ final class ScanCommand implements Command {
         List<ScannedTool> tools;
         Policy policy;
         List<String> skipped = new ArrayList<>();
-        List<String> ungoverned = new ArrayList<>();
+        List<String> idleEntries = new ArrayList<>();
         try (Veto veto = PolicyFile.load(words.get(0)); ClassFiles classes = ClassFiles.open(words.subList(1, words.size()))) {
             policy = veto.policy();
             tools = scan(classes, new ToolMethods(InstrumentRule.of(veto.instrument())), policy, console.err(), skipped,
-                    ungoverned);
+                    idleEntries);
         }
         print(tools, policy, console.out());
+        for (String idle : idleEntries) {
+            // the agent warns about it at run time; the method the entry meant would run ungoverned
+            console.out().println("warning: " + idle);
+        }
         if (!skipped.isEmpty()) {
             // the agent cannot weave them either: their tools, if they have any, would run ungoverned
             console.out().println(skipped.size() + (skipped.size() == 1 ? " class" : " classes")
                     + " could not be read (see above): the agent leaves such a class unwoven, so tools in it would not be governed");
         }
-        if (!ungoverned.isEmpty()) {
-            console.out().println(ungoverned.size() + " inherited " + (ungoverned.size() == 1 ? "method" : "methods")
-                    + " that subtypes_of entries select cannot be governed (see above): name the declaring class in an entry");
-        }
-        boolean uncovered = tools.stream().anyMatch(tool -> !tool.hasOwnRule()) || !skipped.isEmpty() || !ungoverned.isEmpty();
+        boolean uncovered = tools.stream().anyMatch(tool -> !tool.hasOwnRule()) || !skipped.isEmpty()
+                || !idleEntries.isEmpty();
         return arguments.has("fail-uncovered") && uncovered ? ExitCode.FAILED : ExitCode.OK;
     }
 
     private static List<ScannedTool> scan(ClassFiles classes, ToolMethods toolMethods, Policy policy, PrintStream err,
-            List<String> skipped, List<String> ungoverned) {
+            List<String> skipped, List<String> idleEntries) {
         TypeHierarchy hierarchy = new TypeHierarchy(classes);
         List<ScannedTool> found = new ArrayList<>();
         for (String name : classes.classNames()) {
@@ -100,15 +104,15 @@ final class ScanCommand implements Command {
                                 rulesFor(binding.tool(), policy)));
                     }
                 }
+                for (InstrumentRule idle : toolMethods.exactEntriesSelectingNothing(type)) {
+                    idleEntries.add(WeaveReport.selectsNothingMessage(type.name(), idle));
+                }
                 for (ToolMethods.Inherited inherited : toolMethods.inheritedTools(type, hierarchy)) {
                     if (inherited.obstacle() == null) { // the agent gives the class an override that carries the check
                         found.add(new ScannedTool(inherited.binding().tool(), signature(type, inherited.method()),
                                 inherited.binding().source(), rulesFor(inherited.binding().tool(), policy)));
                     } else {
-                        err.println("veto scan: " + type.name() + "#" + inherited.method().name() + " is not governed: "
-                                + "it is inherited from " + inherited.declaringClass() + " and cannot be overridden ("
-                                + inherited.obstacle() + ")");
-                        ungoverned.add(type.name());
+                        idleEntries.add(WeaveReport.inheritedUngovernedMessage(type.name(), inherited, inherited.obstacle()));
                     }
                 }
             } catch (IOException | RuntimeException unreadable) {

@@ -95,7 +95,7 @@ public final class ToolMethods {
      * is inherited from a superclass, abstract, or misspelt, or its parameter_types fit no overload. Nothing
      * is governed for such an entry in this class, which the user should hear about.
      */
-    List<InstrumentRule> exactEntriesSelectingNothing(ClassShape type) {
+    public List<InstrumentRule> exactEntriesSelectingNothing(ClassShape type) {
         List<InstrumentRule> idle = new ArrayList<>();
         String name = type.name();
         for (int i = 0; i < rules.size(); i++) {

@@ -31,19 +31,28 @@ public final class WeaveReport {
     }
 
     void selectsNothing(String typeName, InstrumentRule rule) {
-        out.println("veto: WARNING: the instrument: entry for " + rule.classPattern() + "#" + rule.method()
+        out.println("veto: WARNING: " + selectsNothingMessage(typeName, rule));
+    }
+
+    /** Why an exact {@code instrument:} entry governs nothing in the class it names (also said by the CLI's scan). */
+    public static String selectsNothingMessage(String typeName, InstrumentRule rule) {
+        return "the instrument: entry for " + rule.classPattern() + "#" + rule.method()
                 + (rule.parameterTypes() == null ? "" : " " + rule.parameterTypes()) + " governs nothing: " + typeName
                 + " declares no such method with a body (is it inherited from a superclass, abstract, or misspelt?"
                 + (rule.parameterTypes() == null ? "" : " do the parameter_types fit?")
-                + "); name the class that declares the method, or use subtypes_of for an interface");
+                + "); name the class that declares the method, or use subtypes_of for an interface";
     }
 
     void inheritedUngoverned(String typeName, ToolMethods.Inherited inherited, String obstacle) {
-        MethodShape method = inherited.method();
-        out.println("veto: WARNING: " + typeName + "#" + method.name() + " is NOT governed: an instrument: entry selects it by"
+        out.println("veto: WARNING: " + inheritedUngovernedMessage(typeName, inherited, obstacle));
+    }
+
+    /** Why a method a {@code subtypes_of} entry selects is not governed in a subtype (also said by the CLI's scan). */
+    public static String inheritedUngovernedMessage(String typeName, ToolMethods.Inherited inherited, String obstacle) {
+        return typeName + "#" + inherited.method().name() + " is NOT governed: an instrument: entry selects it by"
                 + " subtypes_of, but " + typeName + " inherits it from " + inherited.declaringClass()
                 + ", which the entry does not select, and the agent cannot give it an override (" + obstacle
-                + "); add an entry with class: " + inherited.declaringClass() + " to govern it there");
+                + "); add an entry with class: " + inherited.declaringClass() + " to govern it there";
     }
 
     void failed(String typeName, Throwable error) {

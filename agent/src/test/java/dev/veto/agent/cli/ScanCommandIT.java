@@ -105,6 +105,39 @@ class ScanCommandIT {
         assertListsEveryFlavour(result.out());
     }
 
+    /**
+     * An exact instrument: entry whose class is scanned but declares no such method (a misspelt name) governs
+     * nothing. The agent warns about it at run time; scan used to list no tool for it and exit 0 even with
+     * --fail-uncovered, so the policy's CI passed while the method it meant to govern ran unchecked.
+     */
+    @Test
+    void anInstrumentEntryThatGovernsNothingInAScannedClassIsReportedAndFailsFailUncovered() throws Exception {
+        Path misspelt = dir.resolve("misspelt.yaml");
+        Files.writeString(misspelt, """
+                rules:
+                  - id: no-drops
+                    tool: "drop_*"
+                    action: deny
+                instrument:
+                  - class: dev.veto.agent.cli.scanfixture.LegacyDatabase
+                    method: dropEverythng
+                    tool: drop_everything
+                """);
+        Path folder = dir.resolve("legacy");
+        Path file = folder.resolve(LegacyDatabase.class.getName().replace('.', '/') + ".class");
+        Files.createDirectories(file.getParent());
+        Files.copy(classFile(LegacyDatabase.class), file);
+
+        VetoJar.Result failing = VetoJar.run("scan", misspelt.toString(), folder.toString(), "--fail-uncovered");
+        VetoJar.Result listing = VetoJar.run("scan", misspelt.toString(), folder.toString());
+
+        assertEquals(1, failing.exitCode(), failing::toString);
+        assertTrue(failing.out().contains("the instrument: entry for dev.veto.agent.cli.scanfixture.LegacyDatabase#dropEverythng"
+                + " governs nothing: dev.veto.agent.cli.scanfixture.LegacyDatabase declares no such method"), failing::toString);
+        assertEquals(0, listing.exitCode(), listing::toString);
+        assertTrue(listing.out().contains("#dropEverythng governs nothing"), listing::toString);
+    }
+
     @Test
     void aPathThatIsNeitherAJarNorAFolderIsExit2() throws Exception {
         VetoJar.Result result = VetoJar.run("scan", policy.toString(), policy.toString());
