@@ -244,7 +244,10 @@ public record ApprovalSettings(
     }
 
     private static IllegalArgumentException bad(String key, String value, String expected) {
-        return new IllegalArgumentException(key + ": '" + value + "' is not valid; expected " + expected);
+        // a webhook URL carries its credential (a Slack hook's path, user:password), and the agent's refusal of
+        // every governed call repeats this message to the model: name the key, never quote the value
+        String shown = key.equals("approval.webhook.url") ? "the value (not shown: it may hold a credential)" : "'" + value + "'";
+        return new IllegalArgumentException(key + ": " + shown + " is not valid; expected " + expected);
     }
 
     /** The keys with their defaults (the README lists the same). */

@@ -61,12 +61,25 @@ class ApprovalSettingsTest {
         assertMessage(Map.of("approval.channels.supervisors", "console,email"),
                 "approval.channels.supervisors: 'console,email' is not valid; expected a comma-separated list of console, http");
         assertMessage(Map.of("approval.default", ""), "approval.default: '' is not valid; expected at least one of");
-        assertMessage(Map.of("approval.webhook.url", "ftp://x/y"), "approval.webhook.url: 'ftp://x/y'");
+        assertMessage(Map.of("approval.webhook.url", "ftp://x/y"), "approval.webhook.url: the value (not shown");
         assertMessage(Map.of("approval.webhook.format", "xml"), "expected json or slack");
         assertMessage(Map.of("approval.webhook.events", "pending,allow"),
                 "expected a comma-separated list of pending, deny, rate_limit");
         assertMessage(Map.of("approval.webhook.timeout", "0s"), "expected a positive duration");
         assertMessage(Map.of("approval.channels.", "http"), "a channel label after 'approval.channels.'");
+    }
+
+    /**
+     * A webhook URL carries its credential (a Slack hook's path, a user:password): the agent masks it in its own
+     * messages, but a bad one was quoted here, and the agent's refusal of every governed call carries this
+     * message to the model as the tool's result.
+     */
+    @Test
+    void aBadWebhookUrlIsRefusedWithoutQuotingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ApprovalSettings.parse(
+                Map.of("approval.webhook.url", "ftp://user:SECRETPW@hooks.example/services/T0/SECRETPATH")));
+        assertEquals("approval.webhook.url: the value (not shown: it may hold a credential) is not valid;"
+                + " expected an absolute http:// or https:// URL", e.getMessage());
     }
 
     private static void assertMessage(Map<String, String> config, String expected) {
