@@ -16,6 +16,8 @@ import java.util.Map;
  * @param verbose       whether every woven method is reported on stderr at start-up
  * @param context       static context ({@code context.<name>=<value>}), the lowest layer of every call's context
  * @param approval      the raw {@code approval.*} keys, checked and used by the approval channels
+ * @param approvalOrigins where each {@code approval.*} key came from ({@link ConfigSetting#origin()}), so that a
+ *                      problem the approval channels find names the place to fix, as the agent's own keys do
  * @param problems      every bad key or value found; when not empty the agent denies every governed call
  */
 public record AgentConfig(
@@ -26,11 +28,13 @@ public record AgentConfig(
         boolean verbose,
         Map<String, String> context,
         Map<String, String> approval,
-        List<String> problems) {
+        List<String> problems,
+        Map<String, String> approvalOrigins) {
 
     public AgentConfig {
         context = Map.copyOf(context);
         approval = Map.copyOf(approval);
+        approvalOrigins = Map.copyOf(approvalOrigins);
         problems = List.copyOf(problems);
     }
 
@@ -43,6 +47,6 @@ public record AgentConfig(
     public AgentConfig withProblems(List<String> more) {
         List<String> all = new ArrayList<>(problems);
         all.addAll(more);
-        return new AgentConfig(policy, mode, log, reload, verbose, context, approval, all);
+        return new AgentConfig(policy, mode, log, reload, verbose, context, approval, all, approvalOrigins);
     }
 }

@@ -33,6 +33,7 @@ public final class ConfigReader {
 
         Map<String, String> context = new LinkedHashMap<>();
         Map<String, String> approval = new LinkedHashMap<>();
+        Map<String, String> approvalOrigins = new LinkedHashMap<>();
         for (ConfigSetting setting : merged.values()) {
             String problem = ConfigKeys.problem(setting.key(), setting.value());
             if (problem != null) {
@@ -41,6 +42,7 @@ public final class ConfigReader {
                 context.put(setting.key().substring(ConfigKeys.CONTEXT_PREFIX.length()), setting.value());
             } else if (setting.key().startsWith(ConfigKeys.APPROVAL_PREFIX)) {
                 approval.put(setting.key(), setting.value());
+                approvalOrigins.put(setting.key(), setting.origin());
             }
         }
         return new AgentConfig(
@@ -49,7 +51,7 @@ public final class ConfigReader {
                 path(merged.get(ConfigKeys.LOG)),
                 bool(merged.get(ConfigKeys.RELOAD), true),
                 bool(merged.get(ConfigKeys.VERBOSE), false),
-                context, approval, problems);
+                context, approval, problems, approvalOrigins);
     }
 
     private static void putAll(Map<String, ConfigSetting> merged, List<ConfigSetting> settings, List<String> problems) {

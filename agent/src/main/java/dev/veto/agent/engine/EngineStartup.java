@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the policy engine from the agent's configuration and makes the {@link Governor} every governed
@@ -66,7 +67,7 @@ public final class EngineStartup {
         try {
             approvalSettings = ApprovalSettings.parse(config.approval());
         } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage()); // the approval channels check their own keys
+            problems.add(withOrigin(e.getMessage(), config)); // the approval channels check their own keys
         }
         if (!problems.isEmpty()) {
             return failClosed(err, "the Veto agent's configuration is invalid (" + String.join("; ", problems) + ")",
@@ -164,6 +165,21 @@ public final class EngineStartup {
         } catch (IOException | RuntimeException unreadable) {
             return false;
         }
+    }
+
+    /**
+     * The approval channels' message about one of their keys ({@code approval.http.port: '99999' is not valid...},
+     * {@code unknown approval setting 'approval.foo'...}), led by where that key was given, as the agent's own
+     * keys' problems are.
+     */
+    private static String withOrigin(String problem, AgentConfig config) {
+        for (Map.Entry<String, String> origin : config.approvalOrigins().entrySet()) {
+            String key = origin.getKey();
+            if (problem.startsWith(key + ":") || problem.contains("'" + key + "'")) {
+                return origin.getValue() + ": " + problem;
+            }
+        }
+        return problem;
     }
 
     private static Started failClosed(PrintStream err, String problem) {

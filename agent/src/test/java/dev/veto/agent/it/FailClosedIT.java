@@ -78,8 +78,8 @@ class FailClosedIT {
                 () -> assertTrue(run.stderr().contains("-javaagent argument 'mdoe=shadow': unknown key; known keys: policy, mode"),
                         "names the bad argument and the known keys"),
                 () -> assertTrue(run.stderr().contains("system property veto.reload: expected 'true' or 'false'")),
-                () -> assertTrue(run.stderr().contains("approval.http.port: '99999' is not valid"),
-                        "approval.* keys are checked by the approval channels"),
+                () -> assertTrue(run.stderr().contains("environment variable VETO_APPROVAL_HTTP_PORT: approval.http.port: '99999' is not valid"),
+                        "approval.* keys are checked by the approval channels, and named with where they came from"),
                 () -> assertDenied(run.result("static"), "lookup_order", "configuration is invalid"),
                 () -> assertEquals("ran:summary of a long text", run.result("not-a-tool")),
                 () -> assertEquals("0", run.result("bodies-run")));
