@@ -89,9 +89,13 @@ final class SqlMatcher implements ValueMatcher {
 
     @Override
     public boolean matches(Object value) throws EvaluationException {
-        Statements statements = SqlParsing.parse(Inputs.text(value, "SQL text (a String)"));
+        String sql = Inputs.text(value, "SQL text (a String)");
+        Statements statements = SqlParsing.parse(sql);
         if (statements.size() > maxStatements) {
             return false;
+        }
+        if (!denyFunctions.isEmpty() && intersects(denyFunctions, SqlStatements.namesBeforeParentheses(sql))) {
+            return false; // a call the statements' own analysis below may not see
         }
         for (Statement statement : statements) {
             SqlStatements analysed = SqlStatements.analyse(statement);

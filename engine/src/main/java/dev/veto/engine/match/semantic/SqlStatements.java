@@ -1,12 +1,18 @@
 package dev.veto.engine.match.semantic;
 
 import dev.veto.engine.match.EvaluationException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import net.sf.jsqlparser.parser.CCJSqlParserConstants;
+import net.sf.jsqlparser.parser.CCJSqlParserTokenManager;
+import net.sf.jsqlparser.parser.SimpleCharStream;
+import net.sf.jsqlparser.parser.StringProvider;
+import net.sf.jsqlparser.parser.Token;
 import net.sf.jsqlparser.statement.Block;
 import net.sf.jsqlparser.statement.ExplainStatement;
 import net.sf.jsqlparser.statement.IfElseStatement;
@@ -57,6 +63,30 @@ record SqlStatements(Set<SqlKind> kinds, Set<SqlKind> withoutWhere, Set<String> 
             throw new EvaluationException("SQL statement modifies data in a way this matcher cannot name");
         }
         return new SqlStatements(kinds, withoutWhere, functionNames(features.getUnresolvedReferences()));
+    }
+
+    /**
+     * Every name the SQL text puts right before an opening parenthesis, as {@link #functionNames} reads names:
+     * each call, wherever it sits. The parser's own feature walk misses calls in some places (a LIMIT or OFFSET
+     * subquery, the arguments of SUBSTRING(... FROM ...), ROWS FROM (...)); the token stream misses none, and
+     * skips comments and string literals as the database does. A name that is not a call (a table's column
+     * list) can only make {@code deny_functions} refuse more.
+     */
+    static Set<String> namesBeforeParentheses(String sql) throws EvaluationException {
+        List<String> names = new ArrayList<>();
+        try {
+            CCJSqlParserTokenManager tokens = new CCJSqlParserTokenManager(new SimpleCharStream(new StringProvider(sql)));
+            Token previous = null;
+            for (Token token = tokens.getNextToken(); token.kind != CCJSqlParserConstants.EOF; token = tokens.getNextToken()) {
+                if (previous != null && previous.image != null && "(".equals(token.image)) {
+                    names.add(previous.image);
+                }
+                previous = token;
+            }
+        } catch (RuntimeException | Error e) {
+            throw new EvaluationException("SQL could not be read token by token: " + e.getClass().getSimpleName());
+        }
+        return functionNames(names);
     }
 
     /**
