@@ -29,6 +29,38 @@ final class SqlParsing {
     private SqlParsing() {
     }
 
+    /**
+     * Where databases split the text into strings, comments and code differently, so that the parser (which
+     * reads it as standard SQL) could see one harmless SELECT where the database runs a second statement; null
+     * when there is no such place. Found anywhere in the text, inside a string too: such a value is denied, never
+     * allowed on a guess.
+     */
+    static String readDifferentlyByDatabases(String sql) {
+        for (int i = 0; i + 1 < sql.length(); i++) {
+            char c = sql.charAt(i);
+            char next = sql.charAt(i + 1);
+            if (c == '\\' && (next == '\'' || next == '"')) {
+                return "has a backslash before a quote, which MySQL (and PostgreSQL in E'...' strings) reads as an"
+                        + " escaped quote and standard SQL as the string's end";
+            }
+            if (c == '-' && next == '-' && i + 2 < sql.length() && !Character.isWhitespace(sql.charAt(i + 2))
+                    && !Character.isISOControl(sql.charAt(i + 2))) {
+                return "has '--' followed by '" + sql.charAt(i + 2) + "', which MySQL reads as two minus signs and"
+                        + " other databases as a comment (write '-- ' for a comment)";
+            }
+        }
+        for (int open = sql.indexOf("/*"); open >= 0; ) {
+            int close = sql.indexOf("*/", open + 2);
+            int inner = sql.indexOf("/*", open + 2);
+            if (inner >= 0 && (close < 0 || inner < close)) {
+                return "has a block comment inside a block comment, which PostgreSQL nests and MySQL ends at the"
+                        + " first */";
+            }
+            open = close < 0 ? -1 : sql.indexOf("/*", close + 2);
+        }
+        return null;
+    }
+
     static Statements parse(String sql) throws EvaluationException {
         return parse(sql, TIMEOUT_MILLIS);
     }
@@ -43,6 +75,10 @@ final class SqlParsing {
         if (sql.contains("/*!") || sql.contains("/*M!")) {
             // MySQL and MariaDB run the text of these "comments"; a parser that skips them would not see it.
             throw new EvaluationException("SQL contains a MySQL executable comment (/*! ... */)");
+        }
+        String disputed = readDifferentlyByDatabases(sql);
+        if (disputed != null) {
+            throw new EvaluationException("SQL " + disputed);
         }
         if (CCJSqlParserUtil.getNestingDepth(sql) > MAX_NESTING) {
             // Deep parentheses make the parser backtrack for seconds; no query a person writes needs them.
