@@ -3,6 +3,7 @@ package dev.veto.engine.match.semantic;
 import dev.veto.engine.match.EvaluationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statements;
@@ -35,6 +36,8 @@ final class SqlParsing {
      * when there is no such place. Found anywhere in the text, inside a string too: such a value is denied, never
      * allowed on a guess.
      */
+    private static final Pattern DOLLAR_QUOTE = Pattern.compile("\\$[A-Za-z_]?[A-Za-z0-9_]*\\$");
+
     static String readDifferentlyByDatabases(String sql) {
         for (int i = 0; i + 1 < sql.length(); i++) {
             char c = sql.charAt(i);
@@ -48,6 +51,9 @@ final class SqlParsing {
                 return "has '--' followed by '" + sql.charAt(i + 2) + "', which MySQL reads as two minus signs and"
                         + " other databases as a comment (write '-- ' for a comment)";
             }
+        }
+        if (DOLLAR_QUOTE.matcher(sql).find()) {
+            return "has a dollar quote ($$ or $tag$), which PostgreSQL reads as a string and MySQL as a name";
         }
         for (int open = sql.indexOf("/*"); open >= 0; ) {
             int close = sql.indexOf("*/", open + 2);
