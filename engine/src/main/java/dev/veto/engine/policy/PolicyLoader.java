@@ -518,12 +518,19 @@ public final class PolicyLoader {
                 }
                 String classPattern = keys.containsKey("class") ? reader.name(keys.get("class").value(), where + ".class") : null;
                 String subtypesOf = keys.containsKey("subtypes_of") ? reader.name(keys.get("subtypes_of").value(), where + ".subtypes_of") : null;
+                checkClassName(classPattern, keys.get("class"), where + ".class", true);
+                checkClassName(subtypesOf, keys.get("subtypes_of"), where + ".subtypes_of", false);
                 if (!keys.containsKey("class") && !keys.containsKey("subtypes_of")) {
                     reader.problem(items.get(i), where + " names no classes, expected 'class' (a name or glob) or 'subtypes_of' (an interface)");
                 }
                 String method = null;
                 if (keys.containsKey("method")) {
                     method = reader.name(keys.get("method").value(), where + ".method");
+                    if (method != null && !isJavaName(method)) {
+                        // a glob or a signature here names no method: the entry would govern nothing, silently
+                        reader.problem(keys.get("method").value(), where + ".method '" + method + "' is not a Java method"
+                                + " name, expected one name such as refund (method takes no glob: give each method its own entry)");
+                    }
                 } else {
                     reader.problem(items.get(i), where + " has no 'method', expected the method's name");
                 }
@@ -551,6 +558,30 @@ public final class PolicyLoader {
                         parameters == null ? null : List.copyOf(parameters), items.get(i).line()));
             }
             return List.copyOf(entries);
+        }
+
+        /** A binary or source class name ({@code com.acme.Outer$Inner}, {@code com.acme.Outer.Inner}), globs where allowed. */
+        private void checkClassName(String name, NodeReader.Entry entry, String where, boolean globs) {
+            if (name == null || name.isEmpty()) {
+                return; // absent, or already reported as empty
+            }
+            for (String segment : name.split("\\.", -1)) {
+                boolean valid = !segment.isEmpty() && segment.chars()
+                        .allMatch(c -> Character.isJavaIdentifierPart(c) || globs && (c == '*' || c == '?'));
+                if (!valid) {
+                    reader.problem(entry.value(), where + " '" + name + "' is not a class name, expected a name such as"
+                            + " com.acme.RefundService (a nested class as Outer.Inner or Outer$Inner"
+                            + (globs ? "; * and ? as globs" : "") + ")");
+                    return;
+                }
+            }
+        }
+
+        private static boolean isJavaName(String name) {
+            if (name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))) {
+                return false;
+            }
+            return name.chars().allMatch(Character::isJavaIdentifierPart);
         }
     }
 }

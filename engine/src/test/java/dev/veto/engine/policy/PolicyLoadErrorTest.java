@@ -86,6 +86,13 @@ class PolicyLoadErrorTest {
                 new Bad("an empty any", condition("          any: []\n", "allow"), "6:16", "'any' is empty"),
                 new Bad("an instrument entry without a method", "instrument:\n  - class: com.acme.Tools\n", "2:5", "instrument[0] has no 'method'"),
                 new Bad("an instrument entry naming no class", "instrument:\n  - method: refund\n", "2:5", "instrument[0] names no classes"),
+                // method: takes no glob; "delete*" named no method at all, so the entry governed nothing, silently
+                new Bad("an instrument method written as a glob", "instrument:\n  - class: com.acme.Tools\n    method: \"delete*\"\n", "3:13",
+                        "instrument[0].method 'delete*' is not a Java method name, expected one name such as refund"),
+                new Bad("an instrument class written as a path", "instrument:\n  - class: com/acme/Tools\n    method: refund\n", "2:12",
+                        "instrument[0].class 'com/acme/Tools' is not a class name"),
+                new Bad("an instrument class with an empty segment", "instrument:\n  - subtypes_of: com..Repo\n    method: save\n", "2:18",
+                        "instrument[0].subtypes_of 'com..Repo' is not a class name"),
                 new Bad("an unknown key in an instrument entry", "instrument:\n  - class: A\n    method: m\n    params: [a]\n", "4:5",
                         "unknown key 'params' in an instrument entry (instrument[0])"),
                 new Bad("an instrument entry naming one parameter twice (the later argument would hide the earlier)",
