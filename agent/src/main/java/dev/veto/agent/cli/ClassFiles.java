@@ -33,8 +33,10 @@ final class ClassFiles implements TypeHierarchy.ClassFiles, AutoCloseable {
         List<String> names = new ArrayList<>();
         List<Path> folders = new ArrayList<>();
         List<JarFile> jars = new ArrayList<>();
+        String reading = null;
         try {
             for (String given : paths) {
+                reading = given;
                 Path path = Path.of(given);
                 if (Files.isDirectory(path)) {
                     names.addAll(inFolder(path));
@@ -48,7 +50,7 @@ final class ClassFiles implements TypeHierarchy.ClassFiles, AutoCloseable {
             }
         } catch (IOException | UncheckedIOException e) {
             new ClassFiles(names, folders, jars).close();
-            throw new UsageException("cannot read the classes: " + e.getMessage());
+            throw new UsageException(reading + ": cannot read the classes: " + e.getMessage());
         } catch (UsageException e) {
             new ClassFiles(names, folders, jars).close();
             throw e;

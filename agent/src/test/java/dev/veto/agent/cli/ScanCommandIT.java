@@ -138,6 +138,18 @@ class ScanCommandIT {
         assertTrue(listing.out().contains("#dropEverythng governs nothing"), listing::toString);
     }
 
+    /** With several jars, 'cannot read the classes: zip END header not found' left the user to guess which. */
+    @Test
+    void aJarThatCannotBeReadIsNamed() throws Exception {
+        Path broken = dir.resolve("broken.jar");
+        Files.writeString(broken, "not a zip");
+
+        VetoJar.Result result = VetoJar.run("scan", policy.toString(), jar().toString(), broken.toString());
+
+        assertEquals(2, result.exitCode(), result::toString);
+        assertTrue(result.err().startsWith(broken + ": cannot read the classes: "), result::toString);
+    }
+
     @Test
     void aPathThatIsNeitherAJarNorAFolderIsExit2() throws Exception {
         VetoJar.Result result = VetoJar.run("scan", policy.toString(), policy.toString());
