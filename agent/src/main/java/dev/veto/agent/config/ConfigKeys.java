@@ -43,7 +43,17 @@ public final class ConfigKeys {
             return null; // checked by the approval channels as a whole
         }
         if (key.startsWith(CONTEXT_PREFIX)) {
-            return key.length() == CONTEXT_PREFIX.length() ? "a context name after 'context.', for example context.environment=prod" : null;
+            String name = key.substring(CONTEXT_PREFIX.length());
+            if (name.isEmpty()) {
+                return "a context name after 'context.', for example context.environment=prod";
+            }
+            if (name.indexOf('.') >= 0 || name.indexOf('[') >= 0 || name.indexOf(']') >= 0) {
+                // no policy path could read it: context.a.b reads 'b' under 'a', never the key "a.b"
+                return "a context name without '.', '[' or ']', which a policy path reads as going deeper"
+                        + " (context.a.b is 'b' under 'a'); for example context." + name.replaceAll("[.\\[\\]]+", "_")
+                        .replaceAll("_$", "");
+            }
+            return null;
         }
         return switch (key) {
             case POLICY, LOG -> value.isBlank() ? "a file path" : null;

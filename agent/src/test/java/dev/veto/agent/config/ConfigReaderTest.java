@@ -83,6 +83,24 @@ class ConfigReaderTest {
         assertEquals("shadow", config.mode());
     }
 
+    /**
+     * A policy path reads a dot as going one level deeper, so context.tenant.id looks for 'id' under 'tenant' and
+     * never finds a static context named 'tenant.id': such a name was accepted, and every rule that read it
+     * denied with "context.tenant.id is missing", with nothing pointing at the configuration.
+     */
+    @Test
+    void aContextNameNoPolicyPathCanReachIsReported() {
+        AgentConfig config = ConfigReader.read("policy=/p.yaml,context.tenant.id=t-1",
+                properties("veto.context.items[0]", "x"), Map.of());
+
+        assertEquals(List.of(
+                "system property veto.context.items[0]: expected a context name without '.', '[' or ']', which a policy"
+                        + " path reads as going deeper (context.a.b is 'b' under 'a'); for example context.items_0",
+                "-javaagent argument 'context.tenant.id=t-1': expected a context name without '.', '[' or ']', which a policy"
+                        + " path reads as going deeper (context.a.b is 'b' under 'a'); for example context.tenant_id"),
+                config.problems());
+    }
+
     @Test
     void everyBadKeyOrValueIsReportedWithWhereItCameFrom() {
         AgentConfig config = ConfigReader.read("mdoe=shadow,mode=audit,context.=x",
