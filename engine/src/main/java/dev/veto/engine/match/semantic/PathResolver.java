@@ -15,8 +15,8 @@ import java.nio.file.attribute.BasicFileAttributes;
  * the part that exists.
  *
  * <p>Two readings are returned, and a caller must accept both: the <em>lexical</em> one (the path made
- * absolute against the base, {@code .} and {@code ..} folded as text, then the real path of its longest
- * existing prefix plus the rest), which is what a tool that calls {@link Path#normalize()} before opening
+ * absolute against the base, {@code .} and {@code ..} folded as text, then its symbolic links followed,
+ * a dangling one to its target), which is what a tool that calls {@link Path#normalize()} before opening
  * reaches; and the <em>kernel's</em> one (components walked in order, each existing symbolic link followed
  * before the next {@code ..} is applied), which is what {@code open(2)} reaches. They differ only when a
  * {@code ..} follows a symbolic link.
@@ -66,7 +66,9 @@ final class PathResolver {
         if (!hasDotDot(given)) {
             return new Path[] {kernel}; // without ".." folding text changes nothing: the kernel reading is all
         }
-        Path lexical = realPrefix(given.normalize());
+        // The normalized text walked like the kernel walks it, so a dangling link it names counts as its
+        // target here too: "nothing/../dangling" normalizes to "dangling", and writing there creates the target.
+        Path lexical = walk(given.normalize(), 0);
         return lexical.equals(kernel) ? new Path[] {kernel} : new Path[] {lexical, kernel};
     }
 
@@ -77,19 +79,6 @@ final class PathResolver {
             }
         }
         return false;
-    }
-
-    /** The real path of the longest existing prefix, then the rest (already normalized) appended. */
-    static Path realPrefix(Path absoluteNormalized) throws EvaluationException {
-        Path existing = absoluteNormalized;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            return absoluteNormalized;
-        }
-        Path rest = existing.relativize(absoluteNormalized);
-        return real(existing).resolve(rest).normalize();
     }
 
     private static Path walk(Path absolute, int linksFollowed) throws EvaluationException {
