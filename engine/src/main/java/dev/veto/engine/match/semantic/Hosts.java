@@ -26,7 +26,9 @@ final class Hosts {
         }
         String lower = raw.toLowerCase(Locale.ROOT);
         String withoutRootDot = lower.endsWith(".") && !lower.endsWith("..") ? lower.substring(0, lower.length() - 1) : lower;
-        if (IpLiterals.looksLikeIpv4(withoutRootDot)) {
+        // Only ASCII text is read as an address here: a browser maps a Unicode host first (full-width
+        // "０１７７" becomes "0177", octal), so such a host is read below, after the same mapping.
+        if (isAscii(withoutRootDot) && IpLiterals.looksLikeIpv4(withoutRootDot)) {
             return Host.ofAddress(IpLiterals.ipv4(withoutRootDot));
         }
         String name = HostNames.canonical(raw, true);
@@ -35,5 +37,14 @@ final class Hosts {
             return Host.ofAddress(IpLiterals.ipv4(name));
         }
         return Host.ofName(name);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -81,7 +81,8 @@ final class IpLiterals {
         }
         long value = 0;
         for (int i = 0; i < digits.length(); i++) {
-            int digit = Character.digit(digits.charAt(i), radix);
+            char c = digits.charAt(i);
+            int digit = c < 0x80 ? Character.digit(c, radix) : -1; // Character.digit also reads Unicode digits
             if (digit < 0) {
                 throw new EvaluationException("host " + Inputs.quoted(host) + " ends in a number but is not an IPv4 address");
             }
