@@ -103,11 +103,11 @@ final class EmailAddressList {
         } else if (!dotAtom()) {
             throw fail("expected an address");
         }
-        skipCfws();
+        skipSpaceInsideAddress();
         if (!accept('@')) {
             throw fail("expected '@' after the local part");
         }
-        skipCfws();
+        skipSpaceInsideAddress();
         if (peek() == '[') {
             throw fail("address literal domains ([...]) cannot be judged by name");
         }
@@ -179,6 +179,20 @@ final class EmailAddressList {
             }
         }
         throw fail("quoted string not closed");
+    }
+
+    /**
+     * Blanks around the '@'; a comment there is refused. RFC 5322 allows it, but Jakarta Mail ends the
+     * address where a comment starts: {@code ceo(x)@customer.example} is sent to the bare local name "ceo",
+     * which the sender's own mail server delivers, not customer.example.
+     */
+    private void skipSpaceInsideAddress() throws EvaluationException {
+        while (peek() == ' ' || peek() == '\t') {
+            at++;
+        }
+        if (peek() == '(') {
+            throw fail("a comment next to '@': mail libraries end the address where it starts");
+        }
     }
 
     private void skipCfws() throws EvaluationException {
