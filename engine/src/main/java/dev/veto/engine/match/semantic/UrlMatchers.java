@@ -115,7 +115,10 @@ final class UrlMatchers {
         if (host.isAddress()) {
             return NonPublicAddresses.contains(host.address());
         }
-        if (LOCAL_NAMES.contains(host.name())) {
+        if (LOCAL_NAMES.contains(host.name()) || host.name().indexOf('.') < 0) {
+            // A name of one label has no public DNS record (ICANN allows none): the resolver finds it in
+            // /etc/hosts or under the search domains, on this network. "metadata" is GCP's metadata
+            // service (metadata.google.internal), "instance-data" EC2's.
             return true;
         }
         for (String suffix : LOCAL_SUFFIXES) {
