@@ -46,6 +46,10 @@ final class SqlParsing {
                 return "has a backslash before a quote, which MySQL (and PostgreSQL in E'...' strings) reads as an"
                         + " escaped quote and standard SQL as the string's end";
             }
+            if ((c == 'U' || c == 'u') && next == '&' && i + 2 < sql.length() && sql.charAt(i + 2) == '"') {
+                return "has a Unicode-escaped name (U&\"...\"), which PostgreSQL decodes (U&\"\\0070g_sleep\" is"
+                        + " pg_sleep) and MySQL reads as U & \"...\"";
+            }
             if (c == '-' && next == '-' && i + 2 < sql.length() && !Character.isWhitespace(sql.charAt(i + 2))
                     && !Character.isISOControl(sql.charAt(i + 2))) {
                 return "has '--' followed by '" + sql.charAt(i + 2) + "', which MySQL reads as two minus signs and"
