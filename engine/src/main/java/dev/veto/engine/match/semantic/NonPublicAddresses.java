@@ -9,8 +9,10 @@ import java.net.InetAddress;
  * 169.254/16, IETF 192.0.0/24, documentation 192.0.2/24, 198.51.100/24, 203.0.113/24, 6to4 relay
  * 192.88.99/24, benchmarking 198.18/15, multicast 224/4, reserved 240/4 and broadcast.
  * IPv6: unspecified, loopback, IPv4-mapped / -compatible / NAT64 / 6to4 forms of a non-public IPv4,
- * local-use NAT64 64:ff9b:1::/48, discard 100::/64, IETF 2001::/23 (Teredo included), documentation
- * 2001:db8::/32, unique-local fc00::/7, link-local fe80::/10, site-local fec0::/10, multicast ff00::/8.
+ * local-use NAT64 64:ff9b:1::/48, IETF 2001::/23 (Teredo included), documentation 2001:db8::/32 and
+ * 3fff::/20, and everything outside 2000::/3, the only global unicast space: discard 100::/64,
+ * IPv4-translated ::ffff:0:0:0/96, unique-local fc00::/7, link-local fe80::/10, site-local fec0::/10,
+ * multicast ff00::/8 and the reserved rest.
  */
 final class NonPublicAddresses {
 
@@ -50,18 +52,15 @@ final class NonPublicAddresses {
         if (w0 == 0x64 && w1 == 0xff9b) {
             return word(b, 2) == 0 && word(b, 3) == 0 && word(b, 4) == 0 && word(b, 5) == 0
                     ? ipv4(b, 12) // NAT64 well-known prefix: reaches the embedded IPv4 address
-                    : word(b, 2) == 1; // 64:ff9b:1::/48 local-use translation
+                    : true; // 64:ff9b:1::/48 local-use translation, and the rest of this non-global space
         }
         if (w0 == 0x2002) {
             return ipv4(b, 2); // 6to4: the embedded IPv4 address is the tunnel end
         }
-        return (w0 == 0x100 && w1 == 0 && word(b, 2) == 0 && word(b, 3) == 0)
+        return (w0 & 0xe000) != 0x2000 // outside 2000::/3, the only space with public (global unicast) addresses
                 || (w0 == 0x2001 && w1 < 0x200)
                 || (w0 == 0x2001 && w1 == 0xdb8)
-                || (w0 & 0xfe00) == 0xfc00
-                || (w0 & 0xffc0) == 0xfe80
-                || (w0 & 0xffc0) == 0xfec0
-                || (w0 & 0xff00) == 0xff00;
+                || (w0 == 0x3fff && (w1 & 0xf000) == 0); // documentation 3fff::/20 (RFC 9637)
     }
 
     private static int word(byte[] b, int index) {
