@@ -1,5 +1,7 @@
 package dev.veto.agent.weave;
 
+import java.util.HashSet;
+import java.util.Set;
 import net.bytebuddy.jar.asm.AnnotationVisitor;
 import net.bytebuddy.jar.asm.Attribute;
 import net.bytebuddy.jar.asm.ClassReader;
@@ -8,11 +10,14 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
 import net.bytebuddy.jar.asm.TypePath;
+import net.bytebuddy.jar.asm.signature.SignatureReader;
+import net.bytebuddy.jar.asm.signature.SignatureVisitor;
 
 /**
  * Writes, into a class being woven, an override of a method it inherits ({@link ToolMethods.Inherited}):
  * {@code return super.m(args);}, with the check in front ({@link CheckInjector}). The override carries the
- * inherited method's generic signature, exceptions, parameter names and annotations, copied from the
+ * inherited method's generic signature (unless it names the declaring class's type variables, see
+ * {@link #namesOnlyItsOwnTypeVariables}), exceptions, parameter names and annotations, copied from the
  * declaring class's file, so that reflection and frameworks (which look for annotations such as
  * {@code @Transactional} on the most specific method) see what they saw before.
  *
@@ -38,10 +43,37 @@ final class InheritedOverride {
                     return null;
                 }
                 int kept = access & (Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED | Opcodes.ACC_VARARGS);
-                MethodVisitor override = target.visitMethod(kept, name, descriptor, signature, exceptions);
+                MethodVisitor override = target.visitMethod(kept, name, descriptor,
+                        namesOnlyItsOwnTypeVariables(signature) ? signature : null, exceptions);
                 return new Copier(new CheckInjector(override, method, siteId), superclass, method);
             }
         }, ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES);
+    }
+
+    /**
+     * Whether a method's generic signature names no type variable but those the method declares itself. One
+     * that names a type variable of the declaring class ({@code T} of {@code BaseStore<T>}) cannot be copied to
+     * the subtype, which has no such variable: reflection on the override would fail (a null type, or
+     * {@code TypeNotPresentException}), so the override keeps only its erased descriptor, as a bridge does.
+     */
+    static boolean namesOnlyItsOwnTypeVariables(String signature) {
+        if (signature == null) {
+            return true;
+        }
+        Set<String> declared = new HashSet<>();
+        Set<String> named = new HashSet<>();
+        new SignatureReader(signature).accept(new SignatureVisitor(ClassShapeReader.ASM_API) {
+            @Override
+            public void visitFormalTypeParameter(String name) {
+                declared.add(name);
+            }
+
+            @Override
+            public void visitTypeVariable(String name) {
+                named.add(name);
+            }
+        });
+        return declared.containsAll(named);
     }
 
     /**

@@ -1,0 +1,101 @@
+package dev.veto.agent.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.veto.agent.it.ForkedJvm.Run;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A {@code subtypes_of} entry's method that the selected class inherits from a supertype the entry does not
+ * select: the override the agent gives the class (InheritedOverride) must govern each call once, and leave
+ * what reflection and frameworks read about the method working. The classes are compiled here.
+ */
+class InheritedOverrideIT {
+
+    static final String POLICY = ForkedJvm.POLICIES.resolve("inherited-it.yaml").toString();
+
+    @TempDir
+    static Path work;
+    static Path classes;
+
+    @BeforeAll
+    static void compile() throws Exception {
+        classes = work.resolve("classes");
+        List<String> arguments = new ArrayList<>(List.of("--release", "17", "-parameters", "-d", classes.toString(),
+                "-cp", String.join(File.pathSeparator, ForkedJvm.testClasspath())));
+        for (String[] source : SOURCES) {
+            Path file = work.resolve("src/inherit").resolve(source[0] + ".java");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "package inherit;\n" + source[1] + "\n");
+            arguments.add(file.toString());
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertEquals(0, javac.run(null, null, null, arguments.toArray(String[]::new)), "javac " + arguments);
+    }
+
+    private static final String[][] SOURCES = {
+        {"Saver", "public interface Saver<T> { String save(T item); }"},
+        // save(T) erases to save(CharSequence); its generic signature names GenericBase's own T
+        {"GenericBase", """
+                public class GenericBase<T extends CharSequence> {
+                    public String save(T item) { return "saved " + item; }
+                    public <N extends Number> String save(N number, int times) { return "saved " + number + " x" + times; }
+                }"""},
+        {"StringSaver", "public class StringSaver extends GenericBase<String> implements Saver<String> { }"},
+        {"Main", """
+                import dev.veto.fixture.Results;
+                import java.util.Arrays;
+                public class Main {
+                    public static void main(String[] args) throws Exception {
+                        switch (args[0]) {
+                            case "generics" -> {
+                                Results.outcome("save", () -> new StringSaver().save("a"));
+                                Results.outcome("save-generic-types", () -> Arrays.toString(
+                                        StringSaver.class.getMethod("save", CharSequence.class).getGenericParameterTypes()));
+                                Results.outcome("save-generic-string",
+                                        () -> StringSaver.class.getMethod("save", Number.class, int.class).toGenericString());
+                            }
+                            default -> throw new IllegalArgumentException(args[0]);
+                        }
+                    }
+                }"""},
+    };
+
+    /**
+     * The inherited method's generic signature names a type variable of the class that declares it, which the
+     * subtype does not have: copied as it was onto the override, it broke reflection (a NullPointerException
+     * on Java 17, TypeNotPresentException on Java 25) for every framework that reads generic parameter types.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.veto.agent.it.ForkedJvm#javas")
+    void anOverrideOfAGenericMethodKeepsReflectionWorking(String java) throws Exception {
+        Run run = run(java, "generics", "verbose=true");
+        assertAll(run.toString(),
+                () -> FailClosedIT.assertWoven(run, "save_item (inherit.StringSaver#save(Ljava/lang/CharSequence;)",
+                        "(inherited from inherit.GenericBase)] arguments (item)"),
+                () -> assertEquals("ran:saved a", run.result("save")),
+                () -> assertEquals("ran:[interface java.lang.CharSequence]", run.result("save-generic-types"),
+                        "the class's type variable is erased in the override"),
+                () -> assertEquals("ran:public <N extends java.lang.Number> java.lang.String inherit.StringSaver.save(N,int)",
+                        run.result("save-generic-string"), "a method's own type variables stay"));
+    }
+
+    private static Run run(String java, String scenario, String... agentArguments) throws Exception {
+        List<String> classpath = new ArrayList<>(ForkedJvm.testClasspath());
+        classpath.add(classes.toString());
+        return ForkedJvm.on(java).classpath(classpath)
+                .agent("policy=" + POLICY + (agentArguments.length == 0 ? "" : "," + String.join(",", agentArguments)))
+                .run("inherit.Main", scenario);
+    }
+}
