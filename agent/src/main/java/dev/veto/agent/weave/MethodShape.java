@@ -42,6 +42,11 @@ public record MethodShape(int access, String name, String descriptor, List<Annot
         return (access & excluded) == 0 && !name.startsWith("<");
     }
 
+    /** A bridge the compiler made (a covariant return, an erased generic parameter): it calls the method it bridges to. */
+    boolean isBridge() {
+        return (access & (Opcodes.ACC_BRIDGE | Opcodes.ACC_STATIC)) == Opcodes.ACC_BRIDGE;
+    }
+
     boolean isAbstract() {
         return (access & Opcodes.ACC_ABSTRACT) != 0;
     }

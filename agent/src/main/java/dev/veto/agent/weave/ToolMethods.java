@@ -156,7 +156,10 @@ public final class ToolMethods {
                     break; // unreadable (nothing can be said of it), or governed on its own
                 }
                 for (MethodShape method : above.methods()) {
-                    if (method.isInheritable() && selectsMethod(rule, method) && found.add(method.name() + method.descriptor())
+                    if (method.isBridge() && bridgesToSelected(rule, method, above)) {
+                        // the bridge calls the method it bridges to, which gets the override: one check per call
+                        found.add(method.name() + method.descriptor());
+                    } else if (method.isInheritable() && selectsMethod(rule, method) && found.add(method.name() + method.descriptor())
                             && !method.isAbstract()) {
                         inherited.add(new Inherited(method, owner,
                                 new ToolBinding(rule.tool(), rule.parameters(), "instrument: " + type.name() + "#"
@@ -168,6 +171,20 @@ public final class ToolMethods {
             }
         }
         return inherited;
+    }
+
+    /**
+     * Whether the class declares, besides this bridge, a method of its name and arity that the entry selects:
+     * the method the bridge calls (a class file does not say which one without reading the bridge's code).
+     */
+    private static boolean bridgesToSelected(InstrumentRule rule, MethodShape bridge, ClassShape declaring) {
+        for (MethodShape method : declaring.methods()) {
+            if (!method.isBridge() && method.isInheritable() && method.name().equals(bridge.name())
+                    && method.parameterTypes().length == bridge.parameterTypes().length && selectsMethod(rule, method)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String obstacleToOverride(MethodShape method, ClassShape declaring, ClassShape type) {

@@ -53,6 +53,11 @@ class InheritedOverrideIT {
                     public <N extends Number> String save(N number, int times) { return "saved " + number + " x" + times; }
                 }"""},
         {"StringSaver", "public class StringSaver extends GenericBase<String> implements Saver<String> { }"},
+        {"Finder", "public interface Finder { Object find(String id); }"},
+        {"BaseStore", "public abstract class BaseStore<T> { public T find(String id) { return null; } }"},
+        // overrides find with a covariant return: javac adds the bridge find(String)Object, which calls find(String)String
+        {"OrderStore", "public class OrderStore extends BaseStore<String> { @Override public String find(String id) { return \"order \" + id; } }"},
+        {"ArchiveStore", "public class ArchiveStore extends OrderStore implements Finder { }"},
         {"Main", """
                 import dev.veto.fixture.Results;
                 import java.util.Arrays;
@@ -65,6 +70,11 @@ class InheritedOverrideIT {
                                         StringSaver.class.getMethod("save", CharSequence.class).getGenericParameterTypes()));
                                 Results.outcome("save-generic-string",
                                         () -> StringSaver.class.getMethod("save", Number.class, int.class).toGenericString());
+                            }
+                            case "covariant" -> {
+                                Results.outcome("direct", () -> new ArchiveStore().find("d1"));
+                                Results.outcome("through-base", () -> { BaseStore<String> store = new ArchiveStore(); return store.find("b2"); });
+                                Results.outcome("through-interface", () -> { Finder finder = new ArchiveStore(); return finder.find("f3"); });
                             }
                             default -> throw new IllegalArgumentException(args[0]);
                         }
@@ -89,6 +99,26 @@ class InheritedOverrideIT {
                         "the class's type variable is erased in the override"),
                 () -> assertEquals("ran:public <N extends java.lang.Number> java.lang.String inherit.StringSaver.save(N,int)",
                         run.result("save-generic-string"), "a method's own type variables stay"));
+    }
+
+    /**
+     * OrderStore overrides BaseStore's find with a covariant return, so it also has the bridge find(String)Object.
+     * The subtype was given an override of each descriptor, and a call through BaseStore or Finder went through
+     * both: two checks, two decisions (two approvals, a rate limit counted twice) for one call.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.veto.agent.it.ForkedJvm#javas")
+    void aCallThroughABridgeIsCheckedOnce(String java) throws Exception {
+        Path log = Files.createTempFile(work, "decisions", ".jsonl");
+        Run run = run(java, "covariant", "log=" + log);
+        List<String> decisions = Files.readAllLines(log).stream().filter(line -> line.contains("\"tool\":\"find_item\"")).toList();
+        assertAll(run.toString() + "\ndecisions:\n" + String.join("\n", decisions),
+                () -> assertEquals("ran:order d1", run.result("direct")),
+                () -> assertEquals("ran:order b2", run.result("through-base")),
+                () -> assertEquals("ran:order f3", run.result("through-interface")),
+                () -> assertEquals(List.of("d1", "b2", "f3"),
+                        decisions.stream().map(line -> line.replaceAll(".*\"arguments\":\\{\"id\":\"([^\"]*)\".*", "$1")).toList(),
+                        "one decision per call"));
     }
 
     private static Run run(String java, String scenario, String... agentArguments) throws Exception {
