@@ -22,6 +22,7 @@ final class ClassShapeReader extends ClassVisitor {
 
     static final int ASM_API = Opcodes.ASM9;
 
+    private int version;
     private int access;
     private String name;
     private final List<String> supertypes = new ArrayList<>();
@@ -34,12 +35,13 @@ final class ClassShapeReader extends ClassVisitor {
     static ClassShape read(byte[] classFile) {
         ClassShapeReader reader = new ClassShapeReader();
         new ClassReader(classFile).accept(reader, ClassReader.SKIP_FRAMES);
-        return new ClassShape(reader.access, reader.name, reader.supertypes, reader.methods);
+        return new ClassShape(reader.version & 0xFFFF, reader.access, reader.name, reader.supertypes, reader.methods);
     }
 
     @Override
     public void visit(int version, int access, String internalName, String signature, String superName,
             String[] interfaces) {
+        this.version = version;
         this.access = access;
         name = binaryName(internalName);
         if (superName != null) {

@@ -15,7 +15,7 @@ import net.bytebuddy.jar.asm.signature.SignatureVisitor;
 
 /**
  * Writes, into a class being woven, an override of a method it inherits ({@link ToolMethods.Inherited}):
- * {@code return super.m(args);}, with the check in front ({@link CheckInjector}). The override carries the
+ * {@code return super.m(args);} (or {@code Face.super.m(args)} for an interface's default method), with the check in front ({@link CheckInjector}). The override carries the
  * inherited method's generic signature (unless it names the declaring class's type variables, see
  * {@link #namesOnlyItsOwnTypeVariables}), exceptions, parameter names and annotations, copied from the
  * declaring class's file, so that reflection and frameworks (which look for annotations such as
@@ -30,11 +30,14 @@ final class InheritedOverride {
     }
 
     /**
-     * @param target        the woven class's writer
-     * @param superclass    the woven class's direct superclass, internal name ({@code com/acme/BaseStore})
-     * @param declaringFile the class file of the superclass that declares the method
+     * @param target           the woven class's writer
+     * @param callThrough      the woven class's direct superclass, or the direct superinterface by which it
+     *                         reaches a default method, internal name ({@code com/acme/BaseStore})
+     * @param throughInterface whether {@code callThrough} is an interface ({@code CrudOps.super.deleteAll()})
+     * @param declaringFile    the class file of the superclass or interface that declares the method
      */
-    static void write(ClassVisitor target, String superclass, MethodShape method, byte[] declaringFile, int siteId) {
+    static void write(ClassVisitor target, String callThrough, boolean throughInterface, MethodShape method,
+            byte[] declaringFile, int siteId) {
         new ClassReader(declaringFile).accept(new ClassVisitor(ClassShapeReader.ASM_API) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
@@ -45,7 +48,7 @@ final class InheritedOverride {
                 int kept = access & (Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED | Opcodes.ACC_VARARGS);
                 MethodVisitor override = target.visitMethod(kept, name, descriptor,
                         namesOnlyItsOwnTypeVariables(signature) ? signature : null, exceptions);
-                return new Copier(new CheckInjector(override, method, siteId), superclass, method);
+                return new Copier(new CheckInjector(override, method, siteId), callThrough, throughInterface, method);
             }
         }, ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES);
     }
@@ -81,12 +84,14 @@ final class InheritedOverride {
      * is visited but those and the end), then writes the override's code.
      */
     private static final class Copier extends MethodVisitor {
-        private final String superclass;
+        private final String callThrough;
+        private final boolean throughInterface;
         private final MethodShape method;
 
-        Copier(MethodVisitor override, String superclass, MethodShape method) {
+        Copier(MethodVisitor override, String callThrough, boolean throughInterface, MethodShape method) {
             super(ClassShapeReader.ASM_API, override);
-            this.superclass = superclass;
+            this.callThrough = callThrough;
+            this.throughInterface = throughInterface;
             this.method = method;
         }
 
@@ -109,7 +114,7 @@ final class InheritedOverride {
                 super.visitVarInsn(parameter.getOpcode(Opcodes.ILOAD), slot);
                 slot += parameter.getSize();
             }
-            super.visitMethodInsn(Opcodes.INVOKESPECIAL, superclass, method.name(), method.descriptor(), false);
+            super.visitMethodInsn(Opcodes.INVOKESPECIAL, callThrough, method.name(), method.descriptor(), throughInterface);
             Type returned = Type.getReturnType(method.descriptor());
             super.visitInsn(returned.getOpcode(Opcodes.IRETURN));
             super.visitMaxs(Math.max(slot, returned.getSize()), slot);

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
 
 /**
@@ -117,24 +118,34 @@ public final class ToolMethods {
 
     /**
      * A method that an entry selecting by supertype ({@code subtypes_of}) selects in {@code type}, but that
-     * {@code type} inherits from a superclass the entry does not select ({@code class ArchiveRepository extends
-     * BaseStore implements Repository}, with {@code deleteAll} in {@code BaseStore}). Woven nowhere, it would
-     * run ungoverned on every such subtype; the weaver gives the subtype an override that calls the inherited
-     * method, and weaves the check into that.
+     * {@code type} inherits from a superclass or an interface (a default method) the entry does not select
+     * ({@code class ArchiveRepository extends BaseStore implements Repository}, with {@code deleteAll} in
+     * {@code BaseStore}). Woven nowhere, it would run ungoverned on every such subtype; the weaver gives the
+     * subtype an override that calls the inherited method, and weaves the check into that.
      *
-     * @param method         the inherited method, as its declaring class has it
-     * @param declaringClass the superclass that declares it
-     * @param obstacle       why no override can be added (a final or another package's package-private
-     *                       method), or null when one can
+     * @param method           the inherited method, as its declaring class has it
+     * @param declaringClass   the superclass or interface that declares it
+     * @param obstacle         why no override can be added (a final or another package's package-private
+     *                         method, a class file too old to call an interface's method), or null when one can
+     * @param callThrough      the class or interface the override calls the method through ({@code super.m()}):
+     *                         the direct superclass, or for a default method that the superclasses do not
+     *                         reach, the direct superinterface it is reached by
+     * @param throughInterface whether {@code callThrough} is an interface
      */
-    public record Inherited(MethodShape method, String declaringClass, ToolBinding binding, String obstacle) {
+    public record Inherited(MethodShape method, String declaringClass, ToolBinding binding, String obstacle,
+            String callThrough, boolean throughInterface) {
+    }
+
+    /** An interface on the way up from a class: how the class reaches it, and whether a selected class reaches it. */
+    private record Route(String face, String callThrough, boolean throughInterface, boolean selectedClassAbove) {
     }
 
     /**
-     * The methods {@code type} inherits from superclasses that {@code subtypes_of} entries select in it
-     * (see {@link Inherited}). Empty for an interface, and for a method that a selected superclass on the
-     * way up declares or inherits: that superclass is governed (or given the override) itself. Public for
-     * the CLI's {@code scan}, which lists these as the agent weaves them.
+     * The methods {@code type} inherits from superclasses and interfaces that {@code subtypes_of} entries
+     * select in it (see {@link Inherited}). Empty for an interface, and for a method that a selected supertype
+     * on the way up declares, or a selected superclass inherits: that supertype is governed (or given the
+     * override) itself. A superclass's method wins over an interface's default method, as in the JVM. Public
+     * for the CLI's {@code scan}, which lists these as the agent weaves them.
      */
     public List<Inherited> inheritedTools(ClassShape type, TypeHierarchy hierarchy) {
         if (type.isInterface()) {
@@ -147,27 +158,66 @@ public final class ToolMethods {
         }
         for (int i = 0; i < rules.size(); i++) {
             InstrumentRule rule = rules.get(i);
-            if (rule.subtypesOf() == null || !selectsType(rule, globs.get(i), type, hierarchy)) {
+            Pattern glob = globs.get(i);
+            if (rule.subtypesOf() == null || !selectsType(rule, glob, type, hierarchy)) {
                 continue;
             }
+            List<Route> interfaces = new ArrayList<>();
+            for (String face : type.interfaces()) {
+                interfaces.add(new Route(face, face, true, false));
+            }
+            boolean selectedAbove = false;
+            boolean complete = true;
             for (String owner = type.superclass(); owner != null; ) {
                 ClassShape above = hierarchy.shapeOf(owner).orElse(null);
-                if (above == null || selectsType(rule, globs.get(i), above, hierarchy)) {
-                    break; // unreadable (nothing can be said of it), or governed on its own
+                if (above == null) {
+                    complete = false; // unreadable: nothing can be said of it, nor of the default methods it may hide
+                    break;
                 }
+                // a selected superclass is governed (or given the override) itself; what it inherits is only noted
+                selectedAbove |= selectsType(rule, glob, above, hierarchy);
                 for (MethodShape method : above.methods()) {
                     if (method.isBridge() && bridgesToSelected(rule, method, above)) {
                         // the bridge calls the method it bridges to, which gets the override: one check per call
                         found.add(method.name() + method.descriptor());
                     } else if (method.isInheritable() && selectsMethod(rule, method) && found.add(method.name() + method.descriptor())
-                            && !method.isAbstract()) {
+                            && !method.isAbstract() && !selectedAbove) {
                         inherited.add(new Inherited(method, owner,
                                 new ToolBinding(rule.tool(), rule.parameters(), "instrument: " + type.name() + "#"
                                         + method.name() + " (inherited from " + owner + ")"),
-                                obstacleToOverride(method, above, type)));
+                                obstacleToOverride(method, above, type), type.superclass(), false));
                     }
                 }
+                for (String face : above.interfaces()) {
+                    interfaces.add(new Route(face, type.superclass(), false, selectedAbove));
+                }
                 owner = above.superclass();
+            }
+            // the default methods of the interfaces, the more specific ones first
+            Set<String> visited = new HashSet<>();
+            for (int next = 0; complete && next < interfaces.size(); next++) {
+                Route route = interfaces.get(next);
+                ClassShape face = visited.add(route.face()) ? hierarchy.shapeOf(route.face()).orElse(null) : null;
+                if (face == null) {
+                    continue;
+                }
+                boolean governed = route.selectedClassAbove() || selectsType(rule, glob, face, hierarchy);
+                for (MethodShape method : face.methods()) {
+                    if (method.isInheritable() && selectsMethod(rule, method) && found.add(method.name() + method.descriptor())
+                            && !method.isAbstract() && !governed) {
+                        inherited.add(new Inherited(method, face.name(),
+                                new ToolBinding(rule.tool(), rule.parameters(), "instrument: " + type.name() + "#"
+                                        + method.name() + " (inherited from " + face.name() + ")"),
+                                route.throughInterface() && type.version() < Opcodes.V1_8
+                                        ? "its class file predates Java 8 and cannot call an interface's default method"
+                                        : null,
+                                route.callThrough(), route.throughInterface()));
+                    }
+                }
+                for (String superinterface : face.interfaces()) {
+                    interfaces.add(new Route(superinterface, route.callThrough(), route.throughInterface(),
+                            route.selectedClassAbove()));
+                }
             }
         }
         return inherited;

@@ -51,7 +51,7 @@ final class ToolWeaver {
         for (MethodShape method : type.methods()) {
             ToolBinding binding = toolMethods.bindingFor(type, method, hierarchy);
             if (binding != null) {
-                tools.put(method.name() + method.descriptor(), new Woven(method, binding, null));
+                tools.put(method.name() + method.descriptor(), new Woven(method, binding, null, null));
             }
         }
         List<Woven> overrides = overridesOfInherited(type, hierarchy, redefined);
@@ -81,8 +81,8 @@ final class ToolWeaver {
             @Override
             public void visitEnd() {
                 for (Woven override : overrides) {
-                    InheritedOverride.write(writer, reader.getSuperName(), override.method, override.declaringFile,
-                            override.site.id());
+                    InheritedOverride.write(writer, override.inherited.callThrough().replace('.', '/'),
+                            override.inherited.throughInterface(), override.method, override.declaringFile, override.site.id());
                 }
                 super.visitEnd();
             }
@@ -117,7 +117,7 @@ final class ToolWeaver {
             if (obstacle != null) {
                 report.inheritedUngoverned(type.name(), inherited, obstacle);
             } else {
-                overrides.add(new Woven(inherited.method(), inherited.binding(), declaringFile));
+                overrides.add(new Woven(inherited.method(), inherited.binding(), declaringFile, inherited));
             }
         }
         return overrides;
@@ -147,12 +147,14 @@ final class ToolWeaver {
         final MethodShape method;
         final ToolBinding binding;
         final byte[] declaringFile;
+        final ToolMethods.Inherited inherited;
         ToolSite site;
 
-        Woven(MethodShape method, ToolBinding binding, byte[] declaringFile) {
+        Woven(MethodShape method, ToolBinding binding, byte[] declaringFile, ToolMethods.Inherited inherited) {
             this.method = method;
             this.binding = binding;
             this.declaringFile = declaringFile;
+            this.inherited = inherited;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.veto.agent.it;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.veto.agent.it.ForkedJvm.Run;
 import java.io.File;
@@ -42,6 +43,11 @@ class InheritedOverrideIT {
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertEquals(0, javac.run(null, null, null, arguments.toArray(String[]::new)), "javac " + arguments);
+        Path old = classes.resolve("inherit/OldRepository.class");
+        byte[] bytes = Files.readAllBytes(old);
+        bytes[6] = 0;
+        bytes[7] = 50; // major version 50, Java 6: the class has no code that needs a stack map frame
+        Files.write(old, bytes);
     }
 
     private static final String[][] SOURCES = {
@@ -58,6 +64,18 @@ class InheritedOverrideIT {
         // overrides find with a covariant return: javac adds the bridge find(String)Object, which calls find(String)String
         {"OrderStore", "public class OrderStore extends BaseStore<String> { @Override public String find(String id) { return \"order \" + id; } }"},
         {"ArchiveStore", "public class ArchiveStore extends OrderStore implements Finder { }"},
+        // deleteAll is a default method of an interface that no entry selects
+        {"CrudOps", "public interface CrudOps { default String deleteAll(String table) { return \"emptied \" + table; } }"},
+        {"Repository", "public interface Repository extends CrudOps { }"},
+        {"OrderRepository", "public class OrderRepository implements Repository { }"},
+        {"Archive", "public interface Archive { }"},
+        {"BaseDao", "public class BaseDao implements CrudOps { }"},
+        {"ArchiveDao", "public class ArchiveDao extends BaseDao implements Archive { }"},
+        // a superclass's method beats an interface's default method
+        {"TableStore", "public class TableStore { public String deleteAll(String table) { return \"truncated \" + table; } }"},
+        {"LegacyRepository", "public class LegacyRepository extends TableStore implements Repository { }"},
+        // its class file is made a Java 6 one below: it cannot call an interface's method with invokespecial
+        {"OldRepository", "public class OldRepository implements Repository { }"},
         {"Main", """
                 import dev.veto.fixture.Results;
                 import java.util.Arrays;
@@ -75,6 +93,15 @@ class InheritedOverrideIT {
                                 Results.outcome("direct", () -> new ArchiveStore().find("d1"));
                                 Results.outcome("through-base", () -> { BaseStore<String> store = new ArchiveStore(); return store.find("b2"); });
                                 Results.outcome("through-interface", () -> { Finder finder = new ArchiveStore(); return finder.find("f3"); });
+                            }
+                            case "defaults" -> {
+                                Results.outcome("through-interface", () -> new OrderRepository().deleteAll("orders"));
+                                Results.outcome("through-interface-allowed", () -> new OrderRepository().deleteAll("scratch"));
+                                Results.outcome("through-superclass", () -> new ArchiveDao().deleteAll("orders"));
+                                Results.outcome("through-superclass-allowed", () -> new ArchiveDao().deleteAll("scratch"));
+                                Results.outcome("class-wins", () -> new LegacyRepository().deleteAll("orders"));
+                                Results.outcome("class-wins-allowed", () -> new LegacyRepository().deleteAll("scratch"));
+                                Results.outcome("old-class-file", () -> new OldRepository().deleteAll("orders"));
                             }
                             default -> throw new IllegalArgumentException(args[0]);
                         }
@@ -119,6 +146,30 @@ class InheritedOverrideIT {
                 () -> assertEquals(List.of("d1", "b2", "f3"),
                         decisions.stream().map(line -> line.replaceAll(".*\"arguments\":\\{\"id\":\"([^\"]*)\".*", "$1")).toList(),
                         "one decision per call"));
+    }
+
+    /**
+     * A subtypes_of entry's method that the class inherits as an interface's default method, from an interface
+     * the entry does not select (Repository extends CrudOps, which declares deleteAll): it ran ungoverned and
+     * without a warning. Now the class gets an override that calls the default method through the interface
+     * (or the superclass) it reaches it by; a class file too old to call an interface's method is a warning.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.veto.agent.it.ForkedJvm#javas")
+    void anInheritedDefaultMethodIsGoverned(String java) throws Exception {
+        Run run = run(java, "defaults", "verbose=true");
+        assertAll(run.toString(),
+                () -> FailClosedIT.assertDenied(run.result("through-interface"), "drop_all_rows", "default_action: deny"),
+                () -> assertEquals("ran:emptied scratch", run.result("through-interface-allowed")),
+                () -> FailClosedIT.assertDenied(run.result("through-superclass"), "drop_all_rows", "default_action: deny"),
+                () -> assertEquals("ran:emptied scratch", run.result("through-superclass-allowed")),
+                () -> FailClosedIT.assertDenied(run.result("class-wins"), "drop_all_rows", "default_action: deny"),
+                () -> assertEquals("ran:truncated scratch", run.result("class-wins-allowed")),
+                () -> FailClosedIT.assertWoven(run, "drop_all_rows (inherit.OrderRepository#deleteAll(Ljava/lang/String;)",
+                        "(inherited from inherit.CrudOps)] arguments (table)"),
+                () -> assertEquals("ran:emptied orders", run.result("old-class-file")),
+                () -> assertTrue(run.stderr().contains("veto: WARNING: inherit.OldRepository#deleteAll is NOT governed"),
+                        "the ungoverned method is named"));
     }
 
     private static Run run(String java, String scenario, String... agentArguments) throws Exception {
