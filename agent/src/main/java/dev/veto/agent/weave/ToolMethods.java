@@ -92,6 +92,24 @@ public final class ToolMethods {
     }
 
     /**
+     * The tool annotation ({@code dev.veto.Tool}...) on a method that has no body to carry the check, abstract
+     * or native; null for every other method. The methods that implement an abstract one do not inherit its
+     * annotations, so nothing is governed for it unless they carry their own: the user should hear about it.
+     */
+    public String toolAnnotationWithoutBody(MethodShape method) {
+        int bodiless = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE;
+        if ((method.access() & bodiless) == 0 || (method.access() & (Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC)) != 0) {
+            return null;
+        }
+        for (AnnotationShape annotation : method.annotations()) {
+            if (ToolAnnotations.TOOL.contains(annotation.type())) {
+                return annotation.type();
+            }
+        }
+        return null;
+    }
+
+    /**
      * The entries that name this very class by its exact name, yet select none of its methods: the method
      * is inherited from a superclass, abstract, or misspelt, or its parameter_types fit no overload. Nothing
      * is governed for such an entry in this class, which the user should hear about.

@@ -53,6 +53,10 @@ final class ToolWeaver {
             if (binding != null) {
                 tools.put(method.name() + method.descriptor(), new Woven(method, binding, null, null));
             }
+            String bodilessTool = toolMethods.toolAnnotationWithoutBody(method);
+            if (bodilessTool != null) {
+                report.toolWithoutBody(type.name(), method, bodilessTool);
+            }
         }
         List<Woven> overrides = overridesOfInherited(type, hierarchy, redefined);
         for (InstrumentRule idle : toolMethods.exactEntriesSelectingNothing(type)) {

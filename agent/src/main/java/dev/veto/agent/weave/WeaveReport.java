@@ -1,6 +1,7 @@
 package dev.veto.agent.weave;
 
 import java.io.PrintStream;
+import net.bytebuddy.jar.asm.Opcodes;
 
 /**
  * What the weaver tells the user on stderr: every class it could not weave (the class is then loaded as it
@@ -53,6 +54,14 @@ public final class WeaveReport {
                 + " subtypes_of, but " + typeName + " inherits it from " + inherited.declaringClass()
                 + ", which the entry does not select, and the agent cannot give it an override (" + obstacle
                 + "); add an entry with class: " + inherited.declaringClass() + " to govern it there";
+    }
+
+    void toolWithoutBody(String typeName, MethodShape method, String annotation) {
+        out.println("veto: WARNING: " + typeName + "#" + method.name() + " carries @" + annotation + " but is "
+                + ((method.access() & Opcodes.ACC_NATIVE) != 0 ? "native" : "abstract") + ", so it is NOT governed,"
+                + " nor is a method that implements it without a tool annotation of its own (a method's annotations are"
+                + " not inherited); annotate each implementing method, or add an instrument: entry with subtypes_of: "
+                + typeName + " and method: " + method.name());
     }
 
     void failed(String typeName, Throwable error) {

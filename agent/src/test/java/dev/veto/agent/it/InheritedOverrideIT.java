@@ -18,9 +18,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A {@code subtypes_of} entry's method that the selected class inherits from a supertype the entry does not
- * select: the override the agent gives the class (InheritedOverride) must govern each call once, and leave
- * what reflection and frameworks read about the method working. The classes are compiled here.
+ * Methods a class inherits or implements from its supertypes. A {@code subtypes_of} entry's method that the
+ * selected class inherits from a supertype the entry does not select: the override the agent gives the class
+ * (InheritedOverride) must govern each call once, and leave what reflection and frameworks read about the
+ * method working. A tool annotation on an abstract method governs nothing, and says so. The classes are
+ * compiled here.
  */
 class InheritedOverrideIT {
 
@@ -76,6 +78,14 @@ class InheritedOverrideIT {
         {"LegacyRepository", "public class LegacyRepository extends TableStore implements Repository { }"},
         // its class file is made a Java 6 one below: it cannot call an interface's method with invokespecial
         {"OldRepository", "public class OldRepository implements Repository { }"},
+        // the tool annotation sits on methods without a body; the classes that implement them carry none
+        {"RefundTools", "public interface RefundTools { @dev.veto.Tool(name = \"issue_refund\") String refund(String orderId); }"},
+        {"TicketTools", "public abstract class TicketTools { @dev.veto.Tool(name = \"close_ticket\") public abstract String close(String id); }"},
+        {"SupportDesk", """
+                public class SupportDesk extends TicketTools implements RefundTools {
+                    public String refund(String orderId) { return "refunded " + orderId; }
+                    public String close(String id) { return "closed " + id; }
+                }"""},
         {"Main", """
                 import dev.veto.fixture.Results;
                 import java.util.Arrays;
@@ -102,6 +112,10 @@ class InheritedOverrideIT {
                                 Results.outcome("class-wins", () -> new LegacyRepository().deleteAll("orders"));
                                 Results.outcome("class-wins-allowed", () -> new LegacyRepository().deleteAll("scratch"));
                                 Results.outcome("old-class-file", () -> new OldRepository().deleteAll("orders"));
+                            }
+                            case "abstract-tools" -> {
+                                RefundTools desk = new SupportDesk();
+                                Results.outcome("refund", () -> desk.refund("1001"));
                             }
                             default -> throw new IllegalArgumentException(args[0]);
                         }
@@ -170,6 +184,23 @@ class InheritedOverrideIT {
                 () -> assertEquals("ran:emptied orders", run.result("old-class-file")),
                 () -> assertTrue(run.stderr().contains("veto: WARNING: inherit.OldRepository#deleteAll is NOT governed"),
                         "the ungoverned method is named"));
+    }
+
+    /**
+     * A tool annotation on an abstract method (an interface's, an abstract class's) makes nothing a tool: the
+     * agent weaves methods with a body, and Java annotations are not inherited by the methods that implement
+     * it. The implementation ran ungoverned and nothing said so; now the annotated method is named in a warning.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.veto.agent.it.ForkedJvm#javas")
+    void aToolAnnotationOnAnAbstractMethodIsAWarning(String java) throws Exception {
+        Run run = run(java, "abstract-tools");
+        assertAll(run.toString(),
+                () -> assertEquals("ran:refunded 1001", run.result("refund"), "the implementation carries no annotation"),
+                () -> assertTrue(run.stderr().contains("veto: WARNING: inherit.RefundTools#refund carries @dev.veto.Tool"
+                        + " but is abstract, so it is NOT governed"), "the interface's method is named"),
+                () -> assertTrue(run.stderr().contains("veto: WARNING: inherit.TicketTools#close carries @dev.veto.Tool"
+                        + " but is abstract, so it is NOT governed"), "the abstract class's method is named"));
     }
 
     private static Run run(String java, String scenario, String... agentArguments) throws Exception {
