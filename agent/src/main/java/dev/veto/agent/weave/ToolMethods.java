@@ -199,7 +199,7 @@ public final class ToolMethods {
                         // the bridge calls the method it bridges to, which gets the override: one check per call
                         found.add(method.name() + method.descriptor());
                     } else if (method.isInheritable() && selectsMethod(rule, method) && found.add(method.name() + method.descriptor())
-                            && !method.isAbstract() && !selectedAbove) {
+                            && !method.isAbstract() && !selectedAbove && !governedAs(rule.tool(), above, method, hierarchy)) {
                         inherited.add(new Inherited(method, owner,
                                 new ToolBinding(rule.tool(), rule.parameters(), "instrument: " + type.name() + "#"
                                         + method.name() + " (inherited from " + owner + ")"),
@@ -222,7 +222,7 @@ public final class ToolMethods {
                 boolean governed = route.selectedClassAbove() || selectsType(rule, glob, face, hierarchy);
                 for (MethodShape method : face.methods()) {
                     if (method.isInheritable() && selectsMethod(rule, method) && found.add(method.name() + method.descriptor())
-                            && !method.isAbstract() && !governed) {
+                            && !method.isAbstract() && !governed && !governedAs(rule.tool(), face, method, hierarchy)) {
                         inherited.add(new Inherited(method, face.name(),
                                 new ToolBinding(rule.tool(), rule.parameters(), "instrument: " + type.name() + "#"
                                         + method.name() + " (inherited from " + face.name() + ")"),
@@ -239,6 +239,16 @@ public final class ToolMethods {
             }
         }
         return inherited;
+    }
+
+    /**
+     * Whether the class that declares the method already governs it as this tool (an annotation, or another
+     * entry that names that class): every call runs that check, so an override would decide each call twice.
+     * Under another tool's name the override stays, so that this entry's rules apply to the subtype too.
+     */
+    private boolean governedAs(String tool, ClassShape declaring, MethodShape method, TypeHierarchy hierarchy) {
+        ToolBinding there = bindingFor(declaring, method, hierarchy);
+        return there != null && there.tool().equals(tool);
     }
 
     /**

@@ -113,6 +113,10 @@ class InheritedOverrideIT {
                                 Results.outcome("class-wins-allowed", () -> new LegacyRepository().deleteAll("scratch"));
                                 Results.outcome("old-class-file", () -> new OldRepository().deleteAll("orders"));
                             }
+                            case "governed-where-declared" -> {
+                                Results.outcome("subtype", () -> new LegacyRepository().deleteAll("scratch"));
+                                Results.outcome("declaring-class", () -> new TableStore().deleteAll("scratch"));
+                            }
                             case "abstract-tools" -> {
                                 RefundTools desk = new SupportDesk();
                                 Results.outcome("refund", () -> desk.refund("1001"));
@@ -201,6 +205,22 @@ class InheritedOverrideIT {
                         + " but is abstract, so it is NOT governed"), "the interface's method is named"),
                 () -> assertTrue(run.stderr().contains("veto: WARNING: inherit.TicketTools#close carries @dev.veto.Tool"
                         + " but is abstract, so it is NOT governed"), "the abstract class's method is named"));
+    }
+
+    /**
+     * LegacyRepository inherits deleteAll from TableStore, which an entry of the same tool governs itself. The
+     * subtype was also given an override with its own check, so each call through it was decided twice.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.veto.agent.it.ForkedJvm#javas")
+    void aMethodGovernedWhereItIsDeclaredIsCheckedOnceUnderTheSameTool(String java) throws Exception {
+        Path log = Files.createTempFile(work, "decisions", ".jsonl");
+        Run run = run(java, "governed-where-declared", "log=" + log);
+        List<String> decisions = Files.readAllLines(log).stream().filter(line -> line.contains("\"tool\":\"drop_all_rows\"")).toList();
+        assertAll(run.toString() + "\ndecisions:\n" + String.join("\n", decisions),
+                () -> assertEquals("ran:truncated scratch", run.result("subtype")),
+                () -> assertEquals("ran:truncated scratch", run.result("declaring-class")),
+                () -> assertEquals(2, decisions.size(), "one decision per call"));
     }
 
     private static Run run(String java, String scenario, String... agentArguments) throws Exception {
