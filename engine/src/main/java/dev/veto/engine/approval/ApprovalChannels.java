@@ -87,8 +87,11 @@ public final class ApprovalChannels implements ApprovalListener, AutoCloseable {
             throw new UncheckedIOException("approval.http: cannot listen on " + settings.httpBind() + ":"
                     + settings.httpPort() + ": " + e.getMessage(), e);
         }
-        Optional<URI> page = settings.publicUrl().or(() -> Optional.ofNullable(
-                (ApprovalHttpServer) started.get(Transport.HTTP)).map(ApprovalHttpServer::url));
+        // No reference to the reviewer server is linked unless it started: its classes need the jdk.httpserver
+        // module, which a modular application (java -m) that does not require it does not have.
+        ApprovalTransport http = started.get(Transport.HTTP);
+        Optional<URI> page = settings.publicUrl().or(() -> http instanceof ApprovalHttpServer server
+                ? Optional.of(server.url()) : Optional.empty());
         Optional<WebhookNotifier> webhook = settings.webhookUrl().map(url -> new WebhookNotifier(url,
                 settings.webhookFormat(), settings.webhookEvents(), settings.webhookTimeout(),
                 settings.webhookRetries(), page, notices));
