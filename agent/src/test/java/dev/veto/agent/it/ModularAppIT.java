@@ -3,6 +3,7 @@ package dev.veto.agent.it;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.veto.agent.it.ForkedJvm.Run;
 import java.io.File;
@@ -80,6 +81,28 @@ class ModularAppIT {
                 () -> assertEquals("denied:delete_database", run.result("drop")),
                 () -> assertEquals("ran:order 1001", run.result("lookup")),
                 () -> assertFalse(run.stderr().contains("failed to start"), "the agent starts"));
+    }
+
+    /**
+     * When the configuration asks for the reviewer page but the module graph has no jdk.httpserver, the
+     * channels cannot start. The NoClassDefFoundError was not caught where a channel that cannot start is
+     * handled, so it stopped the whole agent and every tool ran ungoverned; now held calls are decided by
+     * their escalation, stderr says why, and every other call is governed as usual.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.veto.agent.it.ForkedJvm#javas")
+    void aReviewerPageWithoutItsModuleLeavesTheToolsGoverned(String java) throws Exception {
+        Run run = ForkedJvm.on(java).classpath(List.of())
+                .option("--module-path").option(modules + File.pathSeparator + annotationsJar())
+                .agent("policy=" + GovernedCallsIT.POLICY + ",approval.default=http,approval.http.port=0")
+                .run("-m", "shop.app/app.Main");
+        assertAll(run.toString(),
+                () -> assertEquals("denied:delete_database", run.result("drop")),
+                () -> assertEquals("ran:order 1001", run.result("lookup")),
+                () -> assertFalse(run.stderr().contains("failed to start"), "the agent starts"),
+                () -> assertTrue(run.stderr().contains("veto: ERROR: the approval channels could not start"),
+                        "stderr says why held calls cannot wait for a reviewer"),
+                () -> assertTrue(run.stderr().contains("--add-modules jdk.httpserver"), "and what to do"));
     }
 
     private static String annotationsJar() {
