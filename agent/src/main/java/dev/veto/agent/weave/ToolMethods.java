@@ -2,7 +2,9 @@ package dev.veto.agent.weave;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -211,34 +213,76 @@ public final class ToolMethods {
                 }
                 owner = above.superclass();
             }
-            // the default methods of the interfaces, the more specific ones first
-            Set<String> visited = new HashSet<>();
+            // every interface on the way up, once, with the first route that reaches it
+            Map<String, Route> routes = new LinkedHashMap<>();
+            Map<String, ClassShape> faces = new LinkedHashMap<>();
             for (int next = 0; complete && next < interfaces.size(); next++) {
                 Route route = interfaces.get(next);
-                ClassShape face = visited.add(route.face()) ? hierarchy.shapeOf(route.face()).orElse(null) : null;
-                if (face == null) {
+                Route known = routes.get(route.face());
+                if (known != null) {
+                    if (route.selectedClassAbove() && !known.selectedClassAbove()) {
+                        routes.put(route.face(), route); // a selected class reaches it too: that class is governed
+                    }
                     continue;
                 }
-                boolean governed = route.selectedClassAbove() || selectsType(rule, glob, face, hierarchy);
-                for (MethodShape method : face.methods()) {
-                    if (method.isInheritable() && selectsMethod(rule, method) && found.add(method.name() + method.descriptor())
-                            && !method.isAbstract() && !governed && !governedAs(rule.tool(), face, method, hierarchy)) {
-                        inherited.add(new Inherited(method, face.name(),
-                                new ToolBinding(rule.tool(), rule.parameters(), "instrument: " + type.name() + "#"
-                                        + method.name() + " (inherited from " + face.name() + ")"),
-                                route.throughInterface() && type.version() < Opcodes.V1_8
-                                        ? "its class file predates Java 8 and cannot call an interface's default method"
-                                        : null,
-                                route.callThrough(), route.throughInterface()));
+                routes.put(route.face(), route);
+                ClassShape face = hierarchy.shapeOf(route.face()).orElse(null);
+                if (face != null) {
+                    faces.put(face.name(), face);
+                    for (String superinterface : face.interfaces()) {
+                        interfaces.add(new Route(superinterface, route.callThrough(), route.throughInterface(),
+                                route.selectedClassAbove()));
                     }
                 }
-                for (String superinterface : face.interfaces()) {
-                    interfaces.add(new Route(superinterface, route.callThrough(), route.throughInterface(),
-                            route.selectedClassAbove()));
+            }
+            // their default methods, each unless a more specific interface declares it too (the JVM runs that one)
+            for (ClassShape face : faces.values()) {
+                Route route = routes.get(face.name());
+                boolean governed = route.selectedClassAbove() || selectsType(rule, glob, face, hierarchy);
+                for (MethodShape method : face.methods()) {
+                    String key = method.name() + method.descriptor();
+                    if (method.isInheritable() && selectsMethod(rule, method) && !method.isAbstract()
+                            && !found.contains(key) && !overriddenBelow(face, key, faces)) {
+                        found.add(key);
+                        if (!governed && !governedAs(rule.tool(), face, method, hierarchy)) {
+                            inherited.add(new Inherited(method, face.name(),
+                                    new ToolBinding(rule.tool(), rule.parameters(), "instrument: " + type.name() + "#"
+                                            + method.name() + " (inherited from " + face.name() + ")"),
+                                    route.throughInterface() && type.version() < Opcodes.V1_8
+                                            ? "its class file predates Java 8 and cannot call an interface's default method"
+                                            : null,
+                                    route.callThrough(), route.throughInterface()));
+                        }
+                    }
                 }
             }
         }
         return inherited;
+    }
+
+    /** Whether another of these interfaces extends {@code face} (directly or not) and declares the method. */
+    private static boolean overriddenBelow(ClassShape face, String key, Map<String, ClassShape> faces) {
+        for (ClassShape other : faces.values()) {
+            if (other != face && extendsInterface(other, face.name(), faces, new HashSet<>())) {
+                for (MethodShape method : other.methods()) {
+                    if (key.equals(method.name() + method.descriptor()) && (method.access() & Opcodes.ACC_STATIC) == 0) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean extendsInterface(ClassShape face, String wanted, Map<String, ClassShape> faces, Set<String> seen) {
+        for (String superinterface : face.interfaces()) {
+            ClassShape above = faces.get(superinterface);
+            if (superinterface.equals(wanted)
+                    || (above != null && seen.add(superinterface) && extendsInterface(above, wanted, faces, seen))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -73,6 +73,11 @@ class InheritedOverrideIT {
         {"Archive", "public interface Archive { }"},
         {"BaseDao", "public class BaseDao implements CrudOps { }"},
         {"ArchiveDao", "public class ArchiveDao extends BaseDao implements Archive { }"},
+        // SpecialOps overrides CrudOps's default; the class reaches it through its superclass, CrudOps as near
+        {"SpecialOps", "public interface SpecialOps extends CrudOps { default String deleteAll(String table) { return \"archived \" + table; } }"},
+        {"SpecialTables", "public interface SpecialTables extends SpecialOps { }"},
+        {"SpecialBase", "public class SpecialBase implements SpecialTables { }"},
+        {"SpecialRepository", "public class SpecialRepository extends SpecialBase implements Repository { }"},
         // a superclass's method beats an interface's default method
         {"TableStore", "public class TableStore { public String deleteAll(String table) { return \"truncated \" + table; } }"},
         {"LegacyRepository", "public class LegacyRepository extends TableStore implements Repository { }"},
@@ -109,6 +114,8 @@ class InheritedOverrideIT {
                                 Results.outcome("through-interface-allowed", () -> new OrderRepository().deleteAll("scratch"));
                                 Results.outcome("through-superclass", () -> new ArchiveDao().deleteAll("orders"));
                                 Results.outcome("through-superclass-allowed", () -> new ArchiveDao().deleteAll("scratch"));
+                                Results.outcome("most-specific", () -> new SpecialRepository().deleteAll("orders"));
+                                Results.outcome("most-specific-allowed", () -> new SpecialRepository().deleteAll("scratch"));
                                 Results.outcome("class-wins", () -> new LegacyRepository().deleteAll("orders"));
                                 Results.outcome("class-wins-allowed", () -> new LegacyRepository().deleteAll("scratch"));
                                 Results.outcome("old-class-file", () -> new OldRepository().deleteAll("orders"));
@@ -181,6 +188,9 @@ class InheritedOverrideIT {
                 () -> assertEquals("ran:emptied scratch", run.result("through-interface-allowed")),
                 () -> FailClosedIT.assertDenied(run.result("through-superclass"), "drop_all_rows", "default_action: deny"),
                 () -> assertEquals("ran:emptied scratch", run.result("through-superclass-allowed")),
+                () -> FailClosedIT.assertDenied(run.result("most-specific"), "drop_all_rows", "default_action: deny"),
+                () -> assertEquals("ran:archived scratch", run.result("most-specific-allowed"),
+                        "the most specific default method runs, as without the agent"),
                 () -> FailClosedIT.assertDenied(run.result("class-wins"), "drop_all_rows", "default_action: deny"),
                 () -> assertEquals("ran:truncated scratch", run.result("class-wins-allowed")),
                 () -> FailClosedIT.assertWoven(run, "drop_all_rows (inherit.OrderRepository#deleteAll(Ljava/lang/String;)",
