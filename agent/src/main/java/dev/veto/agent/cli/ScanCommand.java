@@ -1,6 +1,7 @@
 package dev.veto.agent.cli;
 
 import dev.veto.agent.weave.ClassShape;
+import dev.veto.agent.weave.InheritedTools;
 import dev.veto.agent.weave.InstrumentRule;
 import dev.veto.agent.weave.MethodShape;
 import dev.veto.agent.weave.ToolBinding;
@@ -107,7 +108,7 @@ final class ScanCommand implements Command {
                 for (InstrumentRule idle : toolMethods.exactEntriesSelectingNothing(type)) {
                     idleEntries.add(WeaveReport.selectsNothingMessage(type.name(), idle));
                 }
-                for (ToolMethods.Inherited inherited : toolMethods.inheritedTools(type, hierarchy)) {
+                for (InheritedTools.Inherited inherited : toolMethods.inheritedTools(type, hierarchy)) {
                     if (inherited.obstacle() == null) { // the agent gives the class an override that carries the check
                         found.add(new ScannedTool(inherited.binding().tool(), signature(type, inherited.method()),
                                 inherited.binding().source(), rulesFor(inherited.binding().tool(), policy)));

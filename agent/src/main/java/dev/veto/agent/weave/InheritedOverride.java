@@ -14,7 +14,7 @@ import net.bytebuddy.jar.asm.signature.SignatureReader;
 import net.bytebuddy.jar.asm.signature.SignatureVisitor;
 
 /**
- * Writes, into a class being woven, an override of a method it inherits ({@link ToolMethods.Inherited}):
+ * Writes, into a class being woven, an override of a method it inherits ({@link InheritedTools.Inherited}):
  * {@code return super.m(args);} (or {@code Face.super.m(args)} for an interface's default method), with the check in front ({@link CheckInjector}). The override carries the
  * inherited method's generic signature (unless it names the declaring class's type variables, see
  * {@link #namesOnlyItsOwnTypeVariables}), exceptions, parameter names and annotations, copied from the

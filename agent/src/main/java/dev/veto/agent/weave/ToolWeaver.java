@@ -105,7 +105,7 @@ final class ToolWeaver {
     private List<Woven> overridesOfInherited(ClassShape type, TypeHierarchy hierarchy, Class<?> redefined) {
         List<Woven> overrides = new ArrayList<>();
         Set<String> loadedMethods = null;
-        for (ToolMethods.Inherited inherited : toolMethods.inheritedTools(type, hierarchy)) {
+        for (InheritedTools.Inherited inherited : toolMethods.inheritedTools(type, hierarchy)) {
             String obstacle = inherited.obstacle();
             byte[] declaringFile = hierarchy.classFile(inherited.declaringClass()).orElse(null);
             if (redefined != null && loadedMethods == null) {
@@ -151,10 +151,10 @@ final class ToolWeaver {
         final MethodShape method;
         final ToolBinding binding;
         final byte[] declaringFile;
-        final ToolMethods.Inherited inherited;
+        final InheritedTools.Inherited inherited;
         ToolSite site;
 
-        Woven(MethodShape method, ToolBinding binding, byte[] declaringFile, ToolMethods.Inherited inherited) {
+        Woven(MethodShape method, ToolBinding binding, byte[] declaringFile, InheritedTools.Inherited inherited) {
             this.method = method;
             this.binding = binding;
             this.declaringFile = declaringFile;

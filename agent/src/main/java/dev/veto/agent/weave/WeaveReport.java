@@ -44,12 +44,12 @@ public final class WeaveReport {
                 + "); name the class that declares the method, or use subtypes_of for an interface";
     }
 
-    void inheritedUngoverned(String typeName, ToolMethods.Inherited inherited, String obstacle) {
+    void inheritedUngoverned(String typeName, InheritedTools.Inherited inherited, String obstacle) {
         out.println("veto: WARNING: " + inheritedUngovernedMessage(typeName, inherited, obstacle));
     }
 
     /** Why a method a {@code subtypes_of} entry selects is not governed in a subtype (also said by the CLI's scan). */
-    public static String inheritedUngovernedMessage(String typeName, ToolMethods.Inherited inherited, String obstacle) {
+    public static String inheritedUngovernedMessage(String typeName, InheritedTools.Inherited inherited, String obstacle) {
         return typeName + "#" + inherited.method().name() + " is NOT governed: an instrument: entry selects it by"
                 + " subtypes_of, but " + typeName + " inherits it from " + inherited.declaringClass()
                 + ", which the entry does not select, and the agent cannot give it an override (" + obstacle
