@@ -80,8 +80,8 @@ final class InheritedOverride {
     }
 
     /**
-     * Passes on the inherited method's parameter names and annotations (read with SKIP_CODE, nothing else
-     * is visited but those and the end), then writes the override's code.
+     * Passes on the inherited method's parameter names and annotations but its tool annotations (read with
+     * SKIP_CODE, nothing else is visited but those and the end), then writes the override's code.
      */
     private static final class Copier extends MethodVisitor {
         private final String callThrough;
@@ -93,6 +93,16 @@ final class InheritedOverride {
             this.callThrough = callThrough;
             this.throughInterface = throughInterface;
             this.method = method;
+        }
+
+        @Override
+        public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+            // A tool annotation would make the subtype offer the tool itself to a framework that reads only a
+            // class's own methods, so the model would see a tool it did not see before: it is not copied.
+            if (ToolAnnotations.TOOL.contains(Type.getType(descriptor).getClassName())) {
+                return null;
+            }
+            return super.visitAnnotation(descriptor, visible);
         }
 
         @Override

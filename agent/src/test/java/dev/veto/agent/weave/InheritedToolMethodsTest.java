@@ -62,6 +62,22 @@ class InheritedToolMethodsTest {
     public static class ArchiveRepository extends BaseStore implements Repository {
     }
 
+    /** A base class whose method is a tool of its own (so it is woven where it is declared). */
+    public static class ExportBase {
+        @dev.veto.Tool(name = "export")
+        @Transactional("reads")
+        public String exportAll(String table) {
+            return "exported " + table;
+        }
+    }
+
+    public static class ArchiveExports extends ExportBase implements Repository {
+        @Override
+        public String deleteAll(String table) {
+            return "emptied " + table;
+        }
+    }
+
     private final List<String> checked = new ArrayList<>();
     private final ToolSites sites = new ToolSites();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -101,6 +117,18 @@ class InheritedToolMethodsTest {
         assertEquals("writes", deleteAll.getAnnotation(Transactional.class).value(),
                 "frameworks that look for annotations on the most specific method still find them");
         assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theOverrideCarriesNoToolAnnotation() throws Exception {
+        // A framework that reads a class's own methods for tools (LangChain4j, Spring AI) would see the copied
+        // @Tool on the subtype and offer the model a tool it did not offer before; other annotations stay.
+        Class<?> archive = wovenSubtype(ArchiveExports.class, rule("exportAll", "export_rows"));
+        Method exportAll = archive.getDeclaredMethod("exportAll", String.class);
+        assertNull(exportAll.getAnnotation(dev.veto.Tool.class), "the tool annotation was copied to the override");
+        assertEquals("reads", exportAll.getAnnotation(Transactional.class).value());
+        assertEquals("exported orders", exportAll.invoke(archive.getConstructor().newInstance(), "orders"));
+        assertEquals(List.of("export_rows[orders]"), checked);
     }
 
     @Test
@@ -172,11 +200,15 @@ class InheritedToolMethodsTest {
 
     /** The subtype woven as it is first loaded, and defined in a loader of its own, over the test's BaseStore. */
     private Class<?> wovenSubtype(InstrumentRule rule) throws IOException {
-        byte[] woven = weave(rule, null);
+        return wovenSubtype(ArchiveRepository.class, rule);
+    }
+
+    private Class<?> wovenSubtype(Class<?> subtype, InstrumentRule rule) throws IOException {
+        byte[] woven = weaver(rule).weave(classFile(subtype), getClass().getClassLoader(), null);
         assertNotNull(woven, err.toString(StandardCharsets.UTF_8));
         return new ClassLoader(getClass().getClassLoader()) {
             Class<?> define() {
-                return defineClass(ArchiveRepository.class.getName(), woven, 0, woven.length);
+                return defineClass(subtype.getName(), woven, 0, woven.length);
             }
         }.define();
     }
