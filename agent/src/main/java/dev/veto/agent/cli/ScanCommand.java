@@ -51,9 +51,10 @@ final class ScanCommand implements Command {
                 methods matched by the policy's instrument: entries. For each: the tool name, the method, what made
                 it a tool, and the rules whose tool: matches it, or "only default_action" when no rule does.
                 --fail-uncovered exits 1 when a tool has no rule of its own, a class could not be read (the agent
-                could not weave it either), or an instrument: entry would govern nothing (it names a scanned class
-                that declares no such method, or a subtypes_of method is inherited in a form the agent cannot
-                override: final, or package-private in another package), so a build can refuse to ship it.
+                could not weave it either), a tool annotation sits on an abstract or native method (no
+                implementation inherits it), or an instrument: entry would govern nothing (it names a scanned
+                class that declares no such method, or a subtypes_of method is inherited in a form the agent
+                cannot override: final, or package-private in another package), so a build can refuse to ship it.
                 Exit codes: 0 listed; 1 --fail-uncovered and a tool has no rule, a class was unreadable or an entry
                 governs nothing; 2 bad flags, paths or policy.
                 Example: java -jar veto-agent.jar scan policies/support-agent.yaml demo-app/target/classes
@@ -103,6 +104,10 @@ final class ScanCommand implements Command {
                     if (binding != null) {
                         found.add(new ScannedTool(binding.tool(), signature(type, method), binding.source(),
                                 rulesFor(binding.tool(), policy)));
+                    }
+                    String bodiless = toolMethods.toolAnnotationWithoutBody(method);
+                    if (bodiless != null) { // the agent warns about it too: no implementation inherits the annotation
+                        idleEntries.add(WeaveReport.toolWithoutBodyMessage(type.name(), method, bodiless));
                     }
                 }
                 for (InstrumentRule idle : toolMethods.exactEntriesSelectingNothing(type)) {

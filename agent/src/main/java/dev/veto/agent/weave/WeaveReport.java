@@ -57,11 +57,16 @@ public final class WeaveReport {
     }
 
     void toolWithoutBody(String typeName, MethodShape method, String annotation) {
-        out.println("veto: WARNING: " + typeName + "#" + method.name() + " carries @" + annotation + " but is "
+        out.println("veto: WARNING: " + toolWithoutBodyMessage(typeName, method, annotation));
+    }
+
+    /** Why a tool annotation on an abstract or native method governs nothing (also said by the CLI's scan). */
+    public static String toolWithoutBodyMessage(String typeName, MethodShape method, String annotation) {
+        return typeName + "#" + method.name() + " carries @" + annotation + " but is "
                 + ((method.access() & Opcodes.ACC_NATIVE) != 0 ? "native" : "abstract") + ", so it is NOT governed,"
                 + " nor is a method that implements it without a tool annotation of its own (a method's annotations are"
                 + " not inherited); annotate each implementing method, or add an instrument: entry with subtypes_of: "
-                + typeName + " and method: " + method.name());
+                + typeName + " and method: " + method.name();
     }
 
     void failed(String typeName, Throwable error) {

@@ -21,6 +21,12 @@ class ScanInheritedMethodsTest {
 
     private static final String TEST = "dev.veto.agent.weave.InheritedToolMethodsTest";
 
+    /** A tool annotation where no implementation inherits it: the agent warns, and so must scan. */
+    public interface RefundDesk {
+        @dev.veto.Tool(name = "issue_refund")
+        String refund(String orderId);
+    }
+
     @TempDir
     Path dir;
 
@@ -62,5 +68,23 @@ class ScanInheritedMethodsTest {
         assertTrue(listed.contains("warning: " + TEST + "$ArchiveRepository#purge is NOT governed")
                 && listed.contains("it is final in " + TEST + "$BaseStore"), listed + warned);
         assertEquals(ExitCode.FAILED, code, listed + warned);
+    }
+
+    @Test
+    void aToolAnnotationOnAnAbstractMethodIsAWarningThatFailsTheGate() throws Exception {
+        Path classes = dir.resolve("desk");
+        String file = RefundDesk.class.getName().replace('.', '/') + ".class";
+        Files.createDirectories(classes.resolve(file).getParent());
+        try (InputStream in = getClass().getResourceAsStream("/" + file)) {
+            Files.write(classes.resolve(file), in.readAllBytes());
+        }
+        Path policy = Files.writeString(dir.resolve("desk.yaml"), "rules:\n  - tool: issue_refund\n    action: deny\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"scan", policy.toString(), classes.toString(), "--fail-uncovered"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        String listed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(listed.contains("warning: " + RefundDesk.class.getName() + "#refund carries @dev.veto.Tool but is abstract,"
+                + " so it is NOT governed"), listed);
+        assertEquals(ExitCode.FAILED, code, listed);
     }
 }
