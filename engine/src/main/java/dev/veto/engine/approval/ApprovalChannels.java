@@ -6,11 +6,13 @@ import dev.veto.engine.approval.ApprovalSettings.Transport;
 import dev.veto.engine.approval.console.ConsoleTransport;
 import dev.veto.engine.approval.http.ApprovalHttpServer;
 import dev.veto.engine.approval.webhook.WebhookEvent;
+import dev.veto.engine.approval.webhook.WebhookFormat;
 import dev.veto.engine.approval.webhook.WebhookNotifier;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -73,6 +75,18 @@ public final class ApprovalChannels implements ApprovalListener, AutoCloseable {
     }
 
     public static ApprovalChannels start(ApprovalRegistry registry, ApprovalSettings settings, PrintStream notices) {
+        return start(registry, settings, notices, WebhookNotifier::new);
+    }
+
+    /** How a webhook notifier is made (the constructor's parameters): a seam for tests. */
+    @FunctionalInterface
+    interface WebhookFactory {
+        WebhookNotifier create(URI url, WebhookFormat format, Set<WebhookEvent> events, Duration timeout, int retries,
+                Optional<URI> page, PrintStream notices);
+    }
+
+    static ApprovalChannels start(ApprovalRegistry registry, ApprovalSettings settings, PrintStream notices,
+            WebhookFactory webhooks) {
         Map<Transport, ApprovalTransport> started = new EnumMap<>(Transport.class);
         try {
             if (settings.uses(Transport.HTTP)) {
@@ -92,9 +106,16 @@ public final class ApprovalChannels implements ApprovalListener, AutoCloseable {
         ApprovalTransport http = started.get(Transport.HTTP);
         Optional<URI> page = settings.publicUrl().or(() -> http instanceof ApprovalHttpServer server
                 ? Optional.of(server.url()) : Optional.empty());
-        Optional<WebhookNotifier> webhook = settings.webhookUrl().map(url -> new WebhookNotifier(url,
-                settings.webhookFormat(), settings.webhookEvents(), settings.webhookTimeout(),
-                settings.webhookRetries(), page, notices));
+        Optional<WebhookNotifier> webhook;
+        try {
+            webhook = settings.webhookUrl().map(url -> webhooks.create(url, settings.webhookFormat(),
+                    settings.webhookEvents(), settings.webhookTimeout(), settings.webhookRetries(), page, notices));
+        } catch (RuntimeException | LinkageError e) {
+            // (java.net.http missing from a modular application, say) a reviewer page already listening would
+            // stay open with nothing behind it: what started is stopped before the failure goes on
+            started.values().forEach(ApprovalTransport::close);
+            throw e;
+        }
         ApprovalChannels channels = new ApprovalChannels(registry, settings, started, webhook);
         channels.listen();
         return channels;
