@@ -63,6 +63,13 @@ class MainTest {
     }
 
     @Test
+    void aDirectoryGivenForAFileIsNamedAsADirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        // it said "no such log file" for a folder that plainly exists
+        assertEquals(2, run("audit", "verify", dir.toString()));
+        assertTrue(err().startsWith(dir + ": is a directory, expected a log file"), err());
+    }
+
+    @Test
     void evalWithBadJsonExits2BeforeLoadingAnything() {
         assertEquals(2, run("eval", "--policy", "p.yaml", "--tool", "t", "--args", "{amount: 5}"));
         assertTrue(err().startsWith("--args: not valid JSON"), err());
