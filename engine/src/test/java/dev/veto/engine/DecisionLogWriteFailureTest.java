@@ -51,6 +51,8 @@ class DecisionLogWriteFailureTest {
                     && later.reason().contains("No space left on device"), later.reason());
         }
         String stderr = problemText.toString(StandardCharsets.UTF_8);
+        // marked as the agent marks its errors, so that whoever watches stderr for "veto: ERROR" sees it
+        assertTrue(stderr.contains("veto: ERROR: decision log /dev/full: writing failed"), stderr);
         for (Decision decision : decisions) {
             assertTrue(stderr.contains("\"decision_id\":\"" + decision.id() + "\""),
                     "the line of " + decision.id() + " reached neither the file nor stderr:\n" + stderr);

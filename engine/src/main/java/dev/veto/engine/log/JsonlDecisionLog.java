@@ -172,7 +172,7 @@ public final class JsonlDecisionLog implements DecisionLog {
     private void writeFailed(IOException e) {
         failure = "writing " + file + " failed: " + e.getMessage();
         if (!writeFailed) {
-            problems.println("veto decision log " + file + ": writing failed (" + e + "); lines go to stderr until it works again");
+            problems.println("veto: ERROR: decision log " + file + ": writing failed (" + e + "); lines go to stderr until it works again");
             writeFailed = true;
         }
         if (!out.isEmpty()) {
@@ -184,7 +184,7 @@ public final class JsonlDecisionLog implements DecisionLog {
     @Override
     public void append(DecisionRecord record) {
         if (record != null && !enqueue(record)) {
-            problems.println("veto decision log " + file + " is closed; record not written to it: " + record);
+            problems.println("veto: ERROR: decision log " + file + " is closed; record not written to it: " + record);
         }
     }
 
@@ -264,7 +264,7 @@ public final class JsonlDecisionLog implements DecisionLog {
                     }
                 } catch (RuntimeException | Error e) {
                     // The writer must outlive any one bad record, or every later append would wait forever.
-                    problems.println("veto decision log " + file + ": a record could not be written (" + e + "): " + item);
+                    problems.println("veto: ERROR: decision log " + file + ": a record could not be written (" + e + "): " + item);
                 }
             }
             batch.clear();
@@ -274,7 +274,7 @@ public final class JsonlDecisionLog implements DecisionLog {
         try {
             out.close();
         } catch (IOException e) {
-            problems.println("veto decision log " + file + ": closing failed: " + e);
+            problems.println("veto: ERROR: decision log " + file + ": closing failed: " + e);
         }
     }
 
@@ -327,13 +327,13 @@ public final class JsonlDecisionLog implements DecisionLog {
             try {
                 startNewSegment(tail);
             } catch (IOException | RuntimeException e) {
-                problems.println("veto decision log " + file + ": the chain_restart line could not be written: " + e);
+                problems.println("veto: ERROR: decision log " + file + ": the chain_restart line could not be written: " + e);
             }
         }
     }
 
     private void startNewSegment(ChainTail tail) throws IOException {
-        problems.println("veto decision log " + file + ": " + tail.damage()
+        problems.println("veto: ERROR: decision log " + file + ": " + tail.damage()
                 + "; its chain cannot be continued, so a new chain segment starts with a chain_restart line."
                 + " `audit verify` reports where the old chain breaks.");
         if (tail.endsMidLine()) {
@@ -354,7 +354,7 @@ public final class JsonlDecisionLog implements DecisionLog {
             line.writeInOrder(lineText.clear());
             prevHash = hash;
         } catch (RuntimeException e) {
-            problems.println("veto decision log " + file + ": a line could not be encoded (" + e + "): " + line);
+            problems.println("veto: ERROR: decision log " + file + ": a line could not be encoded (" + e + "): " + line);
             return;
         }
         try {
@@ -385,7 +385,7 @@ public final class JsonlDecisionLog implements DecisionLog {
         try {
             channel.force(false);
         } catch (IOException e) {
-            problems.println("veto decision log " + file + ": forcing to disk failed: " + e);
+            problems.println("veto: ERROR: decision log " + file + ": forcing to disk failed: " + e);
         }
     }
 
