@@ -79,6 +79,20 @@ public record LimitSpec(BigDecimal amount, Duration window) {
         }
     }
 
+    /**
+     * The same limit: the same window and the same amount as a number ({@code 5000/day} and
+     * {@code 5000.00/day} are one limit), so that a reload that only rewrites the amount keeps the counts.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LimitSpec other && other.amount.compareTo(amount) == 0 && other.window.equals(window);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * amount.stripTrailingZeros().hashCode() + window.hashCode();
+    }
+
     /** The policy notation, {@code 20/hour}; a window that is not one unit long is written as a Duration. */
     @Override
     public String toString() {
