@@ -54,6 +54,11 @@ final class LimitGate {
                 }
             } catch (EvaluationException e) {
                 refusal = "rule " + rule.id() + "'s limit could not be applied, so the call is denied: " + e.getMessage();
+            } catch (RuntimeException e) {
+                // a value no limit can read (an exponent that overflows when normalised, a CharSequence that
+                // throws): denied like an evaluation error, and what earlier limits took is given back below,
+                // so a refused call never uses up what other calls are allowed
+                refusal = "rule " + rule.id() + "'s limit could not be applied, so the call is denied: " + e;
             }
             if (refusal != null) {
                 reservation.giveBack();
