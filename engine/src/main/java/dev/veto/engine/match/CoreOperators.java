@@ -76,7 +76,10 @@ final class CoreOperators {
         }
         // Most values a policy regex is asked about do not match, and many lack a piece every match needs:
         // those are answered without running the regex.
-        return new Regex(pattern, RequiredLiterals.of(source), PlainRegex.of(source));
+        // one reading of the source for both, so the prefilter answers "no" only where the matcher would
+        PlainGrammar.Parsed parsed = PlainGrammar.parse(source);
+        PlainRegex linear = parsed == null ? null : PlainRegex.of(parsed);
+        return new Regex(pattern, parsed == null ? RequiredLiterals.NONE : RequiredLiterals.of(parsed, linear != null), linear);
     }
 
     /**

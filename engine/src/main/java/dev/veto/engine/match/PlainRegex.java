@@ -1,12 +1,14 @@
 package dev.veto.engine.match;
 
+import dev.veto.engine.match.PlainGrammar.Kind;
+import dev.veto.engine.match.PlainGrammar.Repeat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A whole-string match for the regexes of {@link RequiredLiterals}' plain grammar, in time linear in the
+ * A whole-string match for the regexes of the plain grammar ({@link PlainGrammar}), in time linear in the
  * value's length, with {@code java.util.regex}'s answers.
  *
  * <p>Why: {@code java.util.regex} backtracks. A plain regex cannot overflow its stack, but with several
@@ -90,81 +92,35 @@ final class PlainRegex {
 
     /** The simulation of a regex in the plain grammar, or null when it is outside what it covers (see above). */
     static PlainRegex of(String regex) {
-        boolean ignoreCase = regex.startsWith("(?i)");
+        PlainGrammar.Parsed parsed = PlainGrammar.parse(regex);
+        return parsed == null ? null : of(parsed);
+    }
+
+    /** The simulation of a regex of the plain grammar, or null when it is outside what it covers (see above). */
+    static PlainRegex of(PlainGrammar.Parsed parsed) {
         List<Atom> atoms = new ArrayList<>();
         long atBoundary = 0;
         long notAtBoundary = 0;
-        boolean boundaryLast = false;
-        int i = ignoreCase ? 4 : 0;
-        while (i < regex.length()) {
-            char c = regex.charAt(i++);
-            Atom atom;
-            if (c == '*' || c == '+' || c == '?') {
-                if (atoms.isEmpty() || boundaryLast || atoms.get(atoms.size() - 1).repeat != Repeat.ONCE
-                        || atoms.get(atoms.size() - 1).quantified) {
-                    return null; // a repeated boundary, or a quantifier where the grammar has none
-                }
-                if (i < regex.length() && regex.charAt(i) == '+') {
-                    return null; // possessive: gives up what it took, so it matches less
-                }
-                if (i < regex.length() && regex.charAt(i) == '?') {
-                    i++; // lazy: the same whole matches
-                }
-                Atom last = atoms.remove(atoms.size() - 1);
-                if (c == '+') {
-                    atoms.add(last.quantifiedOnce());            // X+ is X X*
-                    atoms.add(last.with(Repeat.ANY_TIMES));
-                } else {
-                    atoms.add(last.with(c == '*' ? Repeat.ANY_TIMES : Repeat.OPTIONAL));
-                }
-                continue;
+        for (PlainGrammar.Piece piece : parsed.pieces()) {
+            if (piece.possessive() || piece.isBoundary() && piece.repeat() != Repeat.ONCE) {
+                return null; // a possessive repeat matches less than the automaton; a repeated boundary is odd
             }
-            boundaryLast = false;
-            if (c == '\\') {
-                if (i >= regex.length()) {
-                    return null;
-                }
-                char escaped = regex.charAt(i++);
-                Kind kind = switch (escaped) {
-                    case 's' -> Kind.SPACE;
-                    case 'S' -> Kind.NOT_SPACE;
-                    case 'd' -> Kind.DIGIT;
-                    case 'D' -> Kind.NOT_DIGIT;
-                    case 'w' -> Kind.WORD;
-                    case 'W' -> Kind.NOT_WORD;
-                    case 'b', 'B' -> null;
-                    default -> Kind.LITERAL;
-                };
-                if (escaped == 'b' || escaped == 'B') {
-                    long state = 1L << atoms.size();
-                    if (escaped == 'b') {
-                        atBoundary |= state;
-                    } else {
-                        notAtBoundary |= state;
-                    }
-                    boundaryLast = true;
-                    continue;
-                }
-                if (kind == Kind.LITERAL && !(escaped < 128 && "\\.[](){}*+?^$|-/".indexOf(escaped) >= 0)) {
-                    return null; // \t, \Q, \x41, \p{..}: not the plain grammar
-                }
-                atom = new Atom(kind, escaped, Repeat.ONCE, false);
-            } else if (c == '.') {
-                atom = new Atom(Kind.ANY, c, Repeat.ONCE, false);
-            } else if (c >= 0x20 && c < 0x7F && "\\.[](){}*+?^$|".indexOf(c) < 0) {
-                atom = new Atom(Kind.LITERAL, c, Repeat.ONCE, false);
+            long state = 1L << atoms.size();
+            if (piece.kind() == Kind.BOUNDARY) {
+                atBoundary |= state;
+            } else if (piece.kind() == Kind.NOT_BOUNDARY) {
+                notAtBoundary |= state;
+            } else if (piece.repeat() == Repeat.AT_LEAST_ONCE) {
+                atoms.add(new Atom(piece.kind(), piece.literal(), Repeat.ONCE));       // X+ is X X*
+                atoms.add(new Atom(piece.kind(), piece.literal(), Repeat.ANY_TIMES));
             } else {
-                return null;
+                atoms.add(new Atom(piece.kind(), piece.literal(), piece.repeat()));
             }
-            atoms.add(atom);
             if (atoms.size() > MAX_STATES) {
                 return null;
             }
         }
-        if (atoms.size() > MAX_STATES) {
-            return null;
-        }
-        return new PlainRegex(atoms, atBoundary, notAtBoundary, ignoreCase);
+        return new PlainRegex(atoms, atBoundary, notAtBoundary, parsed.ignoreCase());
     }
 
     /** Whether the whole text matches, as {@code Pattern.matcher(text).matches()} says. */
@@ -222,20 +178,8 @@ final class PlainRegex {
         return c < 128 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_');
     }
 
-    private enum Kind { LITERAL, ANY, SPACE, NOT_SPACE, DIGIT, NOT_DIGIT, WORD, NOT_WORD }
-
-    private enum Repeat { ONCE, OPTIONAL, ANY_TIMES }
-
-    /** One atom: what it accepts, and how often; {@code quantified} marks the first half of an expanded X+. */
-    private record Atom(Kind kind, char literal, Repeat repeat, boolean quantified) {
-
-        Atom with(Repeat newRepeat) {
-            return new Atom(kind, literal, newRepeat, true);
-        }
-
-        Atom quantifiedOnce() {
-            return new Atom(kind, literal, Repeat.ONCE, true);
-        }
+    /** One atom of the automaton: what it accepts, and how often (once, optional, or any number of times). */
+    private record Atom(Kind kind, char literal, Repeat repeat) {
 
         /** Whether the atom accepts the ASCII character {@code c}, as the JDK's regex does. */
         boolean accepts(int c, boolean ignoreCase) {
@@ -249,6 +193,7 @@ final class PlainRegex {
                 case NOT_DIGIT -> !(c >= '0' && c <= '9');
                 case WORD -> isAsciiWord((char) c);
                 case NOT_WORD -> !isAsciiWord((char) c);
+                case BOUNDARY, NOT_BOUNDARY -> false; // not atoms: the automaton keeps them as gates
             };
         }
 

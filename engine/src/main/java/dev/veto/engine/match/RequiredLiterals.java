@@ -9,19 +9,14 @@ import java.util.List;
  * is absent (the literal prefilter that RE2 and Rust's regex use). When the piece is present the regex
  * still decides, so the answer is always the regex's own.
  *
- * <p>Only a small, plain grammar is read: an optional leading {@code (?i)}; literal ASCII characters;
- * escaped punctuation ({@code \.}); the classes {@code . \s \S \d \D \w \W} and the boundaries
- * {@code \b \B}; and the quantifiers {@code * + ?} (with a lazy or possessive suffix). A run of literal
- * characters not made optional by a quantifier must appear in every match. Any other construct (groups,
- * alternation, brackets, anchors, counted repetition, other escapes, non-ASCII text) gives
- * {@link #NONE}: no prefilter, the regex runs every time.
+ * <p>Only regexes of the plain grammar ({@link PlainGrammar}, whose reading {@link PlainRegex} shares) are
+ * read: a run of literal characters not made optional by a quantifier must appear in every match. Any
+ * other regex gives {@link #NONE}: no prefilter, the regex runs every time.
  */
 final class RequiredLiterals {
 
     static final RequiredLiterals NONE = new RequiredLiterals(new String[0], false, false);
 
-    private static final String META = "\\.[](){}*+?^$|";
-    private static final String CLASS_ESCAPES = "sSdDwWbB";
 
     private final String[] literals;
     private final boolean ignoreCase;
@@ -35,62 +30,31 @@ final class RequiredLiterals {
 
     /** The required pieces of a regex that compiles; {@link #NONE} when it is outside the grammar. */
     static RequiredLiterals of(String regex) {
-        boolean ignoreCase = regex.startsWith("(?i)");
-        int i = ignoreCase ? 4 : 0;
+        PlainGrammar.Parsed parsed = PlainGrammar.parse(regex);
+        return parsed == null ? NONE : of(parsed, PlainRegex.of(parsed) != null);
+    }
+
+    /**
+     * The required pieces of a regex of the grammar: each run of literal characters that a quantifier does
+     * not make optional ({@code a+} keeps its {@code a}, and ends the run).
+     *
+     * @param plain whether {@link PlainRegex} matches it (see {@link #plain})
+     */
+    static RequiredLiterals of(PlainGrammar.Parsed parsed, boolean plain) {
         List<String> found = new ArrayList<>();
         StringBuilder run = new StringBuilder();
-        boolean lastWasLiteral = false;
-        boolean canQuantify = false;
-        while (i < regex.length()) {
-            char c = regex.charAt(i);
-            if (c == '*' || c == '?' || c == '+') {
-                if (!canQuantify) {
-                    return NONE; // a quantifier on nothing, or on a quantifier: not this grammar
-                }
-                if (lastWasLiteral && c != '+') {
-                    run.setLength(run.length() - 1); // zero times is allowed: that character is not required
-                }
+        for (PlainGrammar.Piece piece : parsed.pieces()) {
+            boolean required = piece.kind() == PlainGrammar.Kind.LITERAL
+                    && (piece.repeat() == PlainGrammar.Repeat.ONCE || piece.repeat() == PlainGrammar.Repeat.AT_LEAST_ONCE);
+            if (required) {
+                run.append(piece.literal());
+            }
+            if (!required || piece.repeat() != PlainGrammar.Repeat.ONCE) {
                 endRun(run, found);
-                i++;
-                if (i < regex.length() && (regex.charAt(i) == '?' || regex.charAt(i) == '+')) {
-                    i++; // lazy or possessive: the same characters can match
-                }
-                lastWasLiteral = false;
-                canQuantify = false;
-                continue;
             }
-            if (c == '\\') {
-                if (i + 1 >= regex.length()) {
-                    return NONE;
-                }
-                char escaped = regex.charAt(i + 1);
-                i += 2;
-                if (escaped < 128 && META.indexOf(escaped) >= 0 || escaped == '-' || escaped == '/') {
-                    run.append(escaped);
-                    lastWasLiteral = true;
-                } else if (CLASS_ESCAPES.indexOf(escaped) >= 0) {
-                    endRun(run, found);
-                    lastWasLiteral = false;
-                } else {
-                    return NONE; // \Q, \x41, \1, \p{..}, \n ...: not read here
-                }
-                canQuantify = true;
-                continue;
-            }
-            if (c == '.') {
-                endRun(run, found);
-                lastWasLiteral = false;
-            } else if (c >= 0x20 && c < 0x7F && META.indexOf(c) < 0) {
-                run.append(c);
-                lastWasLiteral = true;
-            } else {
-                return NONE; // a group, bracket, anchor, brace, or a character outside printable ASCII
-            }
-            canQuantify = true;
-            i++;
         }
         endRun(run, found);
-        return new RequiredLiterals(found.toArray(new String[0]), ignoreCase, PlainRegex.of(regex) != null);
+        return new RequiredLiterals(found.toArray(new String[0]), parsed.ignoreCase(), plain);
     }
 
     private static void endRun(StringBuilder run, List<String> found) {
