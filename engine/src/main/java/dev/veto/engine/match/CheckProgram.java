@@ -140,8 +140,11 @@ public final class CheckProgram {
                 }
                 break;
             case REGEX:
-                if (value instanceof String s && !mayMatch(s, code[operands], code[at + SOURCE] + 1, (op & IGNORE_CASE) != 0)) {
-                    return false;
+                if (value instanceof String s) {
+                    // a REGEX check is a plain regex (CheckShape), so its matcher is linear and cannot fail; its
+                    // required pieces are checked here, inline, so the matcher is asked without checking them again
+                    return mayMatch(s, code[operands], code[at + SOURCE] + 1, (op & IGNORE_CASE) != 0)
+                            && ((CoreOperators.Regex) source(at).matcher()).linear().matches(s);
                 }
                 break;
             default:
