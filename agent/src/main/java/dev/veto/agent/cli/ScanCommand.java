@@ -1,13 +1,12 @@
 package dev.veto.agent.cli;
 
 import dev.veto.agent.weave.ClassShape;
+import dev.veto.agent.weave.ClassTools;
 import dev.veto.agent.weave.InheritedTools;
 import dev.veto.agent.weave.InstrumentRule;
 import dev.veto.agent.weave.MethodShape;
-import dev.veto.agent.weave.ToolBinding;
 import dev.veto.agent.weave.ToolMethods;
 import dev.veto.agent.weave.TypeHierarchy;
-import dev.veto.agent.weave.WeaveReport;
 import dev.veto.engine.Veto;
 import dev.veto.engine.policy.Policy;
 import dev.veto.engine.policy.Rule;
@@ -99,28 +98,16 @@ final class ScanCommand implements Command {
         for (String name : classes.classNames()) {
             try {
                 ClassShape type = ClassShape.of(classes.find(name));
-                for (MethodShape method : type.methods()) {
-                    ToolBinding binding = toolMethods.bindingFor(type, method, hierarchy);
-                    if (binding != null) {
-                        found.add(new ScannedTool(binding.tool(), signature(type, method), binding.source(),
-                                rulesFor(binding.tool(), policy)));
-                    }
-                    String bodiless = toolMethods.toolAnnotationWithoutBody(method);
-                    if (bodiless != null) { // the agent warns about it too: no implementation inherits the annotation
-                        idleEntries.add(WeaveReport.toolWithoutBodyMessage(type.name(), method, bodiless));
-                    }
+                ClassTools tools = toolMethods.toolsOf(type, hierarchy);
+                for (ClassTools.Declared tool : tools.declared()) {
+                    found.add(new ScannedTool(tool.binding().tool(), signature(type, tool.method()), tool.binding().source(),
+                            rulesFor(tool.binding().tool(), policy)));
                 }
-                for (InstrumentRule idle : toolMethods.exactEntriesSelectingNothing(type)) {
-                    idleEntries.add(WeaveReport.selectsNothingMessage(type.name(), idle));
+                for (InheritedTools.Inherited inherited : tools.inherited()) { // the agent gives the class an override
+                    found.add(new ScannedTool(inherited.binding().tool(), signature(type, inherited.method()),
+                            inherited.binding().source(), rulesFor(inherited.binding().tool(), policy)));
                 }
-                for (InheritedTools.Inherited inherited : toolMethods.inheritedTools(type, hierarchy)) {
-                    if (inherited.obstacle() == null) { // the agent gives the class an override that carries the check
-                        found.add(new ScannedTool(inherited.binding().tool(), signature(type, inherited.method()),
-                                inherited.binding().source(), rulesFor(inherited.binding().tool(), policy)));
-                    } else {
-                        idleEntries.add(WeaveReport.inheritedUngovernedMessage(type.name(), inherited, inherited.obstacle()));
-                    }
-                }
+                idleEntries.addAll(tools.warnings()); // what the agent warns about: a method that would run ungoverned
             } catch (IOException | RuntimeException unreadable) {
                 err.println("veto scan: skipped " + name + ": " + unreadable);
                 skipped.add(name);

@@ -67,11 +67,10 @@ public final class ToolMethods {
 
     /**
      * The tool this method is, or null when it is not one (or cannot carry a check: abstract, native...).
-     * Public for the CLI's {@code scan}, which must find exactly the methods the agent weaves.
      *
      * @param hierarchy where the supertypes of {@code type} are read, for entries that select by supertype
      */
-    public ToolBinding bindingFor(ClassShape type, MethodShape method, TypeHierarchy hierarchy) {
+    ToolBinding bindingFor(ClassShape type, MethodShape method, TypeHierarchy hierarchy) {
         if (!method.canCarryCheck()) {
             return null;
         }
@@ -92,11 +91,42 @@ public final class ToolMethods {
     }
 
     /**
+     * What the agent governs in the class, and the warnings for what it cannot: the one reading of a class
+     * that the weaver and the CLI's {@code scan} share.
+     */
+    public ClassTools toolsOf(ClassShape type, TypeHierarchy hierarchy) {
+        List<ClassTools.Declared> declared = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (MethodShape method : type.methods()) {
+            ToolBinding binding = bindingFor(type, method, hierarchy);
+            if (binding != null) {
+                declared.add(new ClassTools.Declared(method, binding));
+            }
+            String bodiless = toolAnnotationWithoutBody(method);
+            if (bodiless != null) { // no implementation inherits the annotation
+                warnings.add(WeaveReport.toolWithoutBodyMessage(type.name(), method, bodiless));
+            }
+        }
+        List<InheritedTools.Inherited> inherited = new ArrayList<>();
+        for (InheritedTools.Inherited method : new InheritedTools(this).of(type, hierarchy)) {
+            if (method.obstacle() == null) {
+                inherited.add(method);
+            } else {
+                warnings.add(WeaveReport.inheritedUngovernedMessage(type.name(), method, method.obstacle()));
+            }
+        }
+        for (InstrumentRule idle : exactEntriesSelectingNothing(type)) {
+            warnings.add(WeaveReport.selectsNothingMessage(type.name(), idle));
+        }
+        return new ClassTools(declared, inherited, warnings);
+    }
+
+    /**
      * The tool annotation ({@code dev.veto.Tool}...) on a method that has no body to carry the check, abstract
      * or native; null for every other method. The methods that implement an abstract one do not inherit its
      * annotations, so nothing is governed for it unless they carry their own: the user should hear about it.
      */
-    public String toolAnnotationWithoutBody(MethodShape method) {
+    String toolAnnotationWithoutBody(MethodShape method) {
         int bodiless = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE;
         if ((method.access() & bodiless) == 0 || (method.access() & (Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC)) != 0) {
             return null;
@@ -114,7 +144,7 @@ public final class ToolMethods {
      * is inherited from a superclass, abstract, or misspelt, or its parameter_types fit no overload. Nothing
      * is governed for such an entry in this class, which the user should hear about.
      */
-    public List<InstrumentRule> exactEntriesSelectingNothing(ClassShape type) {
+    List<InstrumentRule> exactEntriesSelectingNothing(ClassShape type) {
         List<InstrumentRule> idle = new ArrayList<>();
         String name = type.name();
         for (int i = 0; i < rules.size(); i++) {
@@ -132,15 +162,6 @@ public final class ToolMethods {
             }
         }
         return idle;
-    }
-
-    /**
-     * The methods {@code type} inherits that {@code subtypes_of} entries select in it, and that the weaver
-     * gives it an override of ({@link InheritedTools}). Public for the CLI's {@code scan}, which lists these
-     * as the agent weaves them.
-     */
-    public List<InheritedTools.Inherited> inheritedTools(ClassShape type, TypeHierarchy hierarchy) {
-        return new InheritedTools(this).of(type, hierarchy);
     }
 
     /** The entries, in policy order. */

@@ -47,21 +47,13 @@ final class ToolWeaver {
     byte[] weave(byte[] classFile, ClassLoader loader, Class<?> redefined) {
         ClassShape type = ClassShape.of(classFile);
         TypeHierarchy hierarchy = TypeHierarchy.of(loader);
+        ClassTools found = toolMethods.toolsOf(type, hierarchy);
+        found.warnings().forEach(report::warning);
         Map<String, Woven> tools = new HashMap<>();
-        for (MethodShape method : type.methods()) {
-            ToolBinding binding = toolMethods.bindingFor(type, method, hierarchy);
-            if (binding != null) {
-                tools.put(method.name() + method.descriptor(), new Woven(method, binding, null, null));
-            }
-            String bodilessTool = toolMethods.toolAnnotationWithoutBody(method);
-            if (bodilessTool != null) {
-                report.toolWithoutBody(type.name(), method, bodilessTool);
-            }
+        for (ClassTools.Declared tool : found.declared()) {
+            tools.put(tool.method().name() + tool.method().descriptor(), new Woven(tool.method(), tool.binding(), null, null));
         }
-        List<Woven> overrides = overridesOfInherited(type, hierarchy, redefined);
-        for (InstrumentRule idle : toolMethods.exactEntriesSelectingNothing(type)) {
-            report.selectsNothing(type.name(), idle);
-        }
+        List<Woven> overrides = overridesOfInherited(found.inherited(), type, hierarchy, redefined);
         if (tools.isEmpty() && overrides.isEmpty()) {
             return null;
         }
@@ -99,14 +91,16 @@ final class ToolWeaver {
     }
 
     /**
-     * The inherited methods that {@code subtypes_of} entries select in this class and that it can be given an
-     * override of ({@link InheritedOverride}); each one that cannot is a warning, since it runs ungoverned.
+     * The overrides to add for the inherited methods {@link ToolMethods#toolsOf} found: each one that cannot be
+     * added here (the class is already loaded, the declaring class file cannot be read) is a warning, since it
+     * runs ungoverned.
      */
-    private List<Woven> overridesOfInherited(ClassShape type, TypeHierarchy hierarchy, Class<?> redefined) {
+    private List<Woven> overridesOfInherited(List<InheritedTools.Inherited> found, ClassShape type,
+            TypeHierarchy hierarchy, Class<?> redefined) {
         List<Woven> overrides = new ArrayList<>();
         Set<String> loadedMethods = null;
-        for (InheritedTools.Inherited inherited : toolMethods.inheritedTools(type, hierarchy)) {
-            String obstacle = inherited.obstacle();
+        for (InheritedTools.Inherited inherited : found) {
+            String obstacle = null;
             byte[] declaringFile = hierarchy.classFile(inherited.declaringClass()).orElse(null);
             if (redefined != null && loadedMethods == null) {
                 loadedMethods = declaredMethods(redefined);
@@ -119,7 +113,7 @@ final class ToolWeaver {
                 obstacle = "the class file of " + inherited.declaringClass() + " cannot be read";
             }
             if (obstacle != null) {
-                report.inheritedUngoverned(type.name(), inherited, obstacle);
+                report.warning(WeaveReport.inheritedUngovernedMessage(type.name(), inherited, obstacle));
             } else {
                 overrides.add(new Woven(inherited.method(), inherited.binding(), declaringFile, inherited));
             }

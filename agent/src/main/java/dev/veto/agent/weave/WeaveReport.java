@@ -31,12 +31,13 @@ public final class WeaveReport {
         return names.append(')').toString();
     }
 
-    void selectsNothing(String typeName, InstrumentRule rule) {
-        out.println("veto: WARNING: " + selectsNothingMessage(typeName, rule));
+    /** A warning of {@link ClassTools#warnings}, or of the weaver's own. */
+    void warning(String message) {
+        out.println("veto: WARNING: " + message);
     }
 
-    /** Why an exact {@code instrument:} entry governs nothing in the class it names (also said by the CLI's scan). */
-    public static String selectsNothingMessage(String typeName, InstrumentRule rule) {
+    /** Why an exact {@code instrument:} entry governs nothing in the class it names. */
+    static String selectsNothingMessage(String typeName, InstrumentRule rule) {
         return "the instrument: entry for " + rule.classPattern() + "#" + rule.method()
                 + (rule.parameterTypes() == null ? "" : " " + rule.parameterTypes()) + " governs nothing: " + typeName
                 + " declares no such method with a body (is it inherited from a superclass, abstract, or misspelt?"
@@ -44,24 +45,16 @@ public final class WeaveReport {
                 + "); name the class that declares the method, or use subtypes_of for an interface";
     }
 
-    void inheritedUngoverned(String typeName, InheritedTools.Inherited inherited, String obstacle) {
-        out.println("veto: WARNING: " + inheritedUngovernedMessage(typeName, inherited, obstacle));
-    }
-
-    /** Why a method a {@code subtypes_of} entry selects is not governed in a subtype (also said by the CLI's scan). */
-    public static String inheritedUngovernedMessage(String typeName, InheritedTools.Inherited inherited, String obstacle) {
+    /** Why a method a {@code subtypes_of} entry selects is not governed in a subtype. */
+    static String inheritedUngovernedMessage(String typeName, InheritedTools.Inherited inherited, String obstacle) {
         return typeName + "#" + inherited.method().name() + " is NOT governed: an instrument: entry selects it by"
                 + " subtypes_of, but " + typeName + " inherits it from " + inherited.declaringClass()
                 + ", which the entry does not select, and the agent cannot give it an override (" + obstacle
                 + "); add an entry with class: " + inherited.declaringClass() + " to govern it there";
     }
 
-    void toolWithoutBody(String typeName, MethodShape method, String annotation) {
-        out.println("veto: WARNING: " + toolWithoutBodyMessage(typeName, method, annotation));
-    }
-
-    /** Why a tool annotation on an abstract or native method governs nothing (also said by the CLI's scan). */
-    public static String toolWithoutBodyMessage(String typeName, MethodShape method, String annotation) {
+    /** Why a tool annotation on an abstract or native method governs nothing. */
+    static String toolWithoutBodyMessage(String typeName, MethodShape method, String annotation) {
         return typeName + "#" + method.name() + " carries @" + annotation + " but is "
                 + ((method.access() & Opcodes.ACC_NATIVE) != 0 ? "native" : "abstract") + ", so it is NOT governed,"
                 + " nor is a method that implements it without a tool annotation of its own (a method's annotations are"
