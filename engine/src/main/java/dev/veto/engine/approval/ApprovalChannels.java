@@ -88,6 +88,9 @@ public final class ApprovalChannels implements ApprovalListener, AutoCloseable {
     static ApprovalChannels start(ApprovalRegistry registry, ApprovalSettings settings, PrintStream notices,
             WebhookFactory webhooks) {
         Map<Transport, ApprovalTransport> started = new EnumMap<>(Transport.class);
+        Optional<WebhookNotifier> webhook;
+        // Whatever fails after a transport started (a port in use, java.net.http missing from a modular
+        // application) stops what started first: a reviewer page must not stay open with nothing behind it.
         try {
             if (settings.uses(Transport.HTTP)) {
                 started.put(Transport.HTTP, ApprovalHttpServer.start(registry, settings, notices));
@@ -96,23 +99,18 @@ public final class ApprovalChannels implements ApprovalListener, AutoCloseable {
                 started.put(Transport.CONSOLE,
                         ConsoleTransport.start(registry, settings.consoleReviewer(), notices));
             }
+            // No reference to the reviewer server is linked unless it started: its classes need the
+            // jdk.httpserver module, which a modular application (java -m) that does not require it does not have.
+            ApprovalTransport http = started.get(Transport.HTTP);
+            Optional<URI> page = settings.publicUrl().or(() -> http instanceof ApprovalHttpServer server
+                    ? Optional.of(server.url()) : Optional.empty());
+            webhook = settings.webhookUrl().map(url -> webhooks.create(url, settings.webhookFormat(),
+                    settings.webhookEvents(), settings.webhookTimeout(), settings.webhookRetries(), page, notices));
         } catch (IOException e) {
             started.values().forEach(ApprovalTransport::close);
             throw new UncheckedIOException("approval.http: cannot listen on " + settings.httpBind() + ":"
                     + settings.httpPort() + ": " + e.getMessage(), e);
-        }
-        // No reference to the reviewer server is linked unless it started: its classes need the jdk.httpserver
-        // module, which a modular application (java -m) that does not require it does not have.
-        ApprovalTransport http = started.get(Transport.HTTP);
-        Optional<URI> page = settings.publicUrl().or(() -> http instanceof ApprovalHttpServer server
-                ? Optional.of(server.url()) : Optional.empty());
-        Optional<WebhookNotifier> webhook;
-        try {
-            webhook = settings.webhookUrl().map(url -> webhooks.create(url, settings.webhookFormat(),
-                    settings.webhookEvents(), settings.webhookTimeout(), settings.webhookRetries(), page, notices));
         } catch (RuntimeException | LinkageError e) {
-            // (java.net.http missing from a modular application, say) a reviewer page already listening would
-            // stay open with nothing behind it: what started is stopped before the failure goes on
             started.values().forEach(ApprovalTransport::close);
             throw e;
         }
